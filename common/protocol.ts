@@ -10,3 +10,46 @@ export interface ServerSettings {
 export const DEFAULT_SETTINGS: ServerSettings = {
   validation: { enable: true, exclude: [], debounceMs: 200 },
 };
+
+// ---- Live platform lookups (server -> client). The client answers from the DNAnexus API with a
+// cache; `unavailable` (signed out, offline, timed out) tells the server to keep the pure results.
+
+export const PLATFORM_LOOKUP_REQUEST = 'dxrecord/platform/lookup';
+/** Client -> server: sign-in state or cached platform data changed; re-run the live checks. */
+export const PLATFORM_CHANGED_NOTIFICATION = 'dxrecord/platform/changed';
+
+export type PlatformQuery =
+  /** Projects the user can see, for `project` completion. */
+  | { kind: 'projects' }
+  /** One project by ID; answers `projects` with zero or one entry. */
+  | { kind: 'project'; id: string }
+  /** Every folder path of a project; `folders: null` when the project is not visible. */
+  | { kind: 'folders'; project: string }
+  /** Records and files in a project (first page, newest first), for link completion. */
+  | { kind: 'objects'; project: string; classes: DataObjectClass[] }
+  /** Name, class and state of data objects by ID; IDs the user cannot see are absent. */
+  | { kind: 'describe'; ids: string[] };
+
+export type DataObjectClass = 'record' | 'file' | 'applet' | 'workflow' | 'database';
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  /** The caller's access: VIEW, UPLOAD, CONTRIBUTE or ADMINISTER. */
+  level: string;
+}
+
+export interface ObjectSummary {
+  id: string;
+  project: string;
+  class: string;
+  name: string;
+  state: string;
+  folder?: string;
+}
+
+export type PlatformAnswer =
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'projects'; projects: ProjectSummary[] }
+  | { kind: 'folders'; folders: string[] | null }
+  | { kind: 'objects'; objects: ObjectSummary[] };
