@@ -1,0 +1,127 @@
+// Typed failures of API calls. Every error carries `userMessage`: text a person can act on.
+// Platform errors are classified by `error.type`, never by HTTP status alone (PermissionDenied
+// and InvalidAuthentication are both 401; 403 means billing).
+import { requiredAccess } from './access';
+
+/** Base of every error the API client throws. */
+export class DxError extends Error {
+  constructor(
+    message: string,
+    readonly route: string,
+    readonly userMessage: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The platform answered with an error (or with something that is not the documented shape). */
+export class DxApiError extends DxError {
+  /** For InvalidInput: the path in the request input the platform's message names, if any. */
+  readonly fieldPath?: string[];
+  constructor(
+    readonly type: string,
+    readonly status: number,
+    route: string,
+    readonly platformMessage: string,
+    userMessage: string,
+    readonly details?: unknown,
+  ) {
+    super(`${route}: ${type} (HTTP ${status}): ${platformMessage}`, route, userMessage);
+    if (type === 'InvalidInput') this.fieldPath = invalidInputFieldPath(platformMessage, details);
+  }
+}
+
+/** The request failed in transport (connection refused/reset, garbled response) after any retries. */
+export class DxNetworkError extends DxError {
+  constructor(route: string, detail: string, readonly code?: string) {
+    super(`${route}: ${detail}`, route, `Could not reach the DNAnexus API (${detail}). Check the connection and try again.`);
+  }
+}
+
+/** The caller cancelled the call (e.g. from the progress notification). */
+export class DxCancelledError extends DxError {
+  constructor(route: string) {
+    super(`${route}: cancelled`, route, 'The request was cancelled.');
+  }
+}
+
+/** The call, with its retries, did not finish within the configured deadline. */
+export class DxDeadlineError extends DxError {
+  constructor(route: string, readonly deadlineMs: number, lastProblem: string) {
+    super(
+      `${route}: no success within ${deadlineMs} ms (last: ${lastProblem})`,
+      route,
+      `The DNAnexus API did not answer successfully within ${Math.round(deadlineMs / 1000)} s ` +
+        `(last problem: ${lastProblem}). Try again later or raise "dxrecord.requestDeadlineSeconds".`,
+    );
+  }
+}
+
+/**
+ * The input field an InvalidInput message is about, as a path (`Expected key "project" of
+ * input…` → ["project"]), so the editor can put the diagnostic on that field.
+ */
+export function invalidInputFieldPath(message: string, details?: unknown): string[] | undefined {
+  if (details && typeof details === 'object' && 'field' in details) {
+    const field = (details as { field: unknown }).field;
+    if (typeof field === 'string' && field !== '') return field.split('.');
+  }
+  if (/^Nonce was reused/i.test(message)) return ['nonce'];
+  const named = /\b(?:key|property|field) "([^"]+)"/.exec(message);
+  return named ? named[1].split('.') : undefined;
+}
+
+/** The actionable text for a platform error on `route` called with `input`. */
+export function userMessageFor(type: string, platformMessage: string, route: string, input: unknown): string {
+  const said = platformMessage ? ` The platform said: ${platformMessage}` : '';
+  switch (type) {
+    case 'InvalidAuthentication':
+      return `DNAnexus did not accept the API token. Sign in again ("DNAnexus: Sign In with API Token").${said}`;
+    case 'PermissionDenied': {
+      const need = requiredAccess(route, input);
+      const what = need ? `${need.operation} needs ${need.level} access on ${need.container}` : `${route} needs more access`;
+      return `Permission denied: ${what}. Ask a project administrator for that access level.${said}`;
+    }
+    case 'ResourceNotFound':
+      return `Not found: ${platformMessage || `the target of ${route} does not exist`}.`;
+    case 'InvalidInput':
+      return `The platform rejected the input: ${platformMessage}`;
+    case 'InvalidState':
+      return `Not allowed in the object's current state (closed records cannot change details, types or visibility).${said}`;
+    case 'InvalidType':
+      return `An ID of the wrong class was given.${said}`;
+    case 'SpendingLimitExceeded':
+      return `The billing account has reached its spending limit; contact its administrator.${said}`;
+    case 'OrgExpired':
+      return `The organization that pays for this project has expired.${said}`;
+    case 'MalformedJSON':
+      return `The request was not valid JSON (a bug in this extension; see the DNAnexus log).${said}`;
+    case 'ServiceUnavailable':
+    case 'RateLimitConditional':
+    case 'TooManyRequests':
+    case 'InternalError':
+      return `The DNAnexus API is temporarily unavailable; try again later.${said}`;
+    default:
+      return `DNAnexus API error ${type}.${said}`;
+  }
+}
+
+/** Builds the DxApiError for a non-200 response from its status and raw body text. */
+export function apiErrorFromResponse(route: string, input: unknown, status: number, bodyText: string): DxApiError {
+  let type = `HTTP${status}`;
+  let message = '';
+  let details: unknown;
+  try {
+    const error = (JSON.parse(bodyText) as { error?: { type?: unknown; message?: unknown; details?: unknown } }).error;
+    if (error && typeof error.type === 'string') {
+      type = error.type;
+      message = typeof error.message === 'string' ? error.message : '';
+      details = error.details;
+    }
+  } catch {
+    // A proxy or load balancer page, not the platform's JSON: typed by status below.
+  }
+  if (type === `HTTP${status}`) message = `unexpected HTTP ${status} response without a DNAnexus error body`;
+  return new DxApiError(type, status, route, message, userMessageFor(type, message, route, input), details);
+}
