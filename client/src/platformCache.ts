@@ -1,0 +1,125 @@
+// Answers the language server's platform lookups from the API, with a short-lived cache so
+// typing never multiplies requests. Each lookup has its own short timeout: a slow or absent
+// platform makes the answer `unavailable` quickly and the server keeps its pure results.
+import type { ObjectSummary, PlatformAnswer, PlatformQuery } from '../../common/protocol';
+import type { DxApiClient } from './platform/apiClient';
+import { describeProject, findProjects, projectFolders } from './records/projects';
+
+export interface PlatformCacheOptions {
+  ttlMs?: number;
+  /** How long an unreachable platform is remembered as such (no request meanwhile). */
+  unavailableTtlMs?: number;
+  timeoutMs?: number;
+  now?: () => number;
+  log?: (message: string) => void;
+}
+
+interface DescribedObject {
+  id: string;
+  project: string;
+  class: string;
+  name: string;
+  state: string;
+  folder?: string;
+}
+
+const OBJECT_FIELDS = { id: true, project: true, class: true, name: true, state: true, folder: true };
+const OBJECTS_PAGE = 100;
+
+export class PlatformCache {
+  readonly #entries = new Map<string, { expires: number; answer: Promise<PlatformAnswer> }>();
+  readonly #ttlMs: number;
+  readonly #unavailableTtlMs: number;
+  readonly #timeoutMs: number;
+  readonly #now: () => number;
+
+  constructor(
+    private readonly getClient: () => DxApiClient | undefined,
+    private readonly options: PlatformCacheOptions = {},
+  ) {
+    this.#ttlMs = options.ttlMs ?? 60_000;
+    this.#unavailableTtlMs = options.unavailableTtlMs ?? 10_000;
+    this.#timeoutMs = options.timeoutMs ?? 3_000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  invalidate(): void {
+    this.#entries.clear();
+  }
+
+  /** The caller's signal only stops waiting; the shared request still fills the cache. */
+  async answer(query: PlatformQuery, signal?: AbortSignal): Promise<PlatformAnswer> {
+    const key = JSON.stringify(query);
+    let entry = this.#entries.get(key);
+    if (!entry || entry.expires <= this.#now()) {
+      const answer = this.#fetch(query);
+      entry = { expires: this.#now() + this.#ttlMs, answer };
+      this.#entries.set(key, entry);
+      void answer.then((a) => {
+        if (a.kind === 'unavailable' && this.#entries.get(key)?.answer === answer) {
+          this.#entries.set(key, { expires: this.#now() + this.#unavailableTtlMs, answer });
+        }
+      });
+    }
+    if (!signal) return entry.answer;
+    const cancelled = new Promise<PlatformAnswer>((resolve) => {
+      if (signal.aborted) resolve({ kind: 'unavailable', reason: 'cancelled' });
+      signal.addEventListener('abort', () => resolve({ kind: 'unavailable', reason: 'cancelled' }), { once: true });
+    });
+    return Promise.race([entry.answer, cancelled]);
+  }
+
+  async #fetch(query: PlatformQuery): Promise<PlatformAnswer> {
+    const client = this.getClient();
+    if (!client) return { kind: 'unavailable', reason: 'signed out' };
+    const signal = AbortSignal.timeout(this.#timeoutMs);
+    try {
+      switch (query.kind) {
+        case 'projects':
+          return { kind: 'projects', projects: await findProjects(client, signal) };
+        case 'project': {
+          const project = await describeProject(client, query.id, signal);
+          return { kind: 'projects', projects: project ? [project] : [] };
+        }
+        case 'folders':
+          return { kind: 'folders', folders: await projectFolders(client, query.project, signal) };
+        case 'objects':
+          return { kind: 'objects', objects: await projectObjects(client, query.project, query.classes, signal) };
+        case 'describe':
+          return { kind: 'objects', objects: await describeObjects(client, query.ids, signal) };
+      }
+    } catch (error) {
+      const reason = (error as { userMessage?: string }).userMessage ?? String(error);
+      this.options.log?.(`platform lookup ${query.kind} unavailable: ${reason}`);
+      return { kind: 'unavailable', reason };
+    }
+  }
+}
+
+function summary(d: DescribedObject): ObjectSummary {
+  return { id: d.id, project: d.project, class: d.class, name: d.name, state: d.state, folder: d.folder };
+}
+
+/** The newest records/files of a project, one page per class. */
+async function projectObjects(client: DxApiClient, project: string, classes: string[], signal: AbortSignal): Promise<ObjectSummary[]> {
+  const pages = await Promise.all(
+    classes.map((cls) =>
+      client.call<{ results: { describe: DescribedObject }[] }>(
+        '/system/findDataObjects',
+        { class: cls, scope: { project, recurse: true }, visibility: 'either', describe: { fields: OBJECT_FIELDS }, limit: OBJECTS_PAGE },
+        { signal },
+      ),
+    ),
+  );
+  return pages.flatMap((page) => page.results.map((r) => summary(r.describe)));
+}
+
+/** IDs the user cannot see (or that do not exist) are left out. */
+async function describeObjects(client: DxApiClient, ids: string[], signal: AbortSignal): Promise<ObjectSummary[]> {
+  const out = await client.call<{ results: ({ describe?: DescribedObject } | null)[] }>(
+    '/system/describeDataObjects',
+    { objects: ids, classDescribeOptions: { '*': { fields: OBJECT_FIELDS } } },
+    { signal },
+  );
+  return out.results.flatMap((r) => (r?.describe?.id ? [summary(r.describe)] : []));
+}

@@ -1,0 +1,174 @@
+// The records tree without VS Code: project → folders → records, loaded lazily one level at a
+// time. A level costs one round trip: its subfolders (listFolder) and the first page of its
+// records (findDataObjects, scope folder, recurse false) are requested together; more records
+// come one page per "Load more…" through the API's `starting`/`next` cursor.
+import type { ProjectSummary } from '../../../common/protocol';
+import type { DxApiClient } from '../platform/apiClient';
+import { findProjects } from '../records/projects';
+
+export const PAGE_SIZE = 100;
+
+export interface RecordSummary {
+  id: string;
+  project: string;
+  name: string;
+  state: string;
+  hidden: boolean;
+  modified: number;
+  folder: string;
+  tags: string[];
+  types: string[];
+}
+
+export interface RecordFilter {
+  /** Case-insensitive substring of the name. */
+  name?: string;
+  tag?: string;
+  type?: string;
+}
+
+export type ContainerNode =
+  | { kind: 'project'; key: string; project: ProjectSummary; path: '/' }
+  | { kind: 'folder'; key: string; project: ProjectSummary; path: string };
+export type TreeNode =
+  | ContainerNode
+  | { kind: 'record'; key: string; record: RecordSummary }
+  | { kind: 'loadMore'; key: string; parent: ContainerNode }
+  | { kind: 'error'; key: string; message: string; parent?: ContainerNode };
+
+interface Listing {
+  folders: ContainerNode[];
+  records: TreeNode[];
+  next: unknown;
+  error?: string;
+}
+
+interface FindPage {
+  results: { id: string; project: string; describe: Omit<RecordSummary, 'project'> & { project?: string } }[];
+  next: unknown;
+}
+
+const RECORD_FIELDS = { id: true, name: true, state: true, hidden: true, modified: true, folder: true, tags: true, types: true };
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class RecordsTreeData {
+  readonly #listings = new Map<string, Listing>();
+  #roots: Promise<TreeNode[]> | undefined;
+  filter: RecordFilter = {};
+
+  constructor(
+    private readonly getClient: () => DxApiClient | undefined,
+    private readonly pageSize = PAGE_SIZE,
+  ) {}
+
+  /** Forget what was loaded under `node` (everything when omitted). */
+  refresh(node?: ContainerNode): void {
+    if (!node) {
+      this.#listings.clear();
+      this.#roots = undefined;
+      return;
+    }
+    const below = node.path === '/' ? `${node.project.id}:/` : `${node.key}/`;
+    for (const key of [...this.#listings.keys()]) if (key === node.key || key.startsWith(below)) this.#listings.delete(key);
+  }
+
+  setFilter(filter: RecordFilter): void {
+    this.filter = filter;
+    this.refresh();
+  }
+
+  async getChildren(node?: TreeNode, signal?: AbortSignal): Promise<TreeNode[]> {
+    if (!node) return this.#rootNodes(signal);
+    if (node.kind !== 'project' && node.kind !== 'folder') return [];
+    let listing = this.#listings.get(node.key);
+    if (!listing) {
+      listing = await this.#firstPage(node, signal);
+      if (!listing.error) this.#listings.set(node.key, listing);
+    }
+    return this.#render(node, listing);
+  }
+
+  /** Fetches the next page of `parent`'s records; its children then include them. */
+  async loadMore(parent: ContainerNode, signal?: AbortSignal): Promise<void> {
+    const listing = this.#listings.get(parent.key);
+    const client = this.getClient();
+    if (!listing || listing.next === null || listing.next === undefined || !client) return;
+    try {
+      const page = await this.#findRecords(client, parent, listing.next, signal);
+      listing.records.push(...this.#recordNodes(parent, page));
+      listing.next = page.next;
+      listing.error = undefined;
+    } catch (error) {
+      listing.error = messageOf(error);
+    }
+  }
+
+  #rootNodes(signal?: AbortSignal): Promise<TreeNode[]> {
+    const client = this.getClient();
+    if (!client) return Promise.resolve([]); // signed out: the welcome view shows
+    this.#roots ??= findProjects(client, signal).then(
+      (projects) => projects.map((project): TreeNode => ({ kind: 'project', key: `${project.id}:/`, project, path: '/' })),
+      (error) => {
+        this.#roots = undefined;
+        return [{ kind: 'error', key: 'error:root', message: messageOf(error) }];
+      },
+    );
+    return this.#roots;
+  }
+
+  async #firstPage(node: ContainerNode, signal?: AbortSignal): Promise<Listing> {
+    const client = this.getClient();
+    if (!client) return { folders: [], records: [], next: null, error: 'Signed out of DNAnexus.' };
+    try {
+      const [folders, page] = await Promise.all([
+        client.call<{ folders: string[] }>(`/${node.project.id}/listFolder`, { folder: node.path, only: 'folders' }, { signal }),
+        this.#findRecords(client, node, undefined, signal),
+      ]);
+      return {
+        folders: folders.folders.sort().map((path): ContainerNode => ({ kind: 'folder', key: `${node.project.id}:${path}`, project: node.project, path })),
+        records: this.#recordNodes(node, page),
+        next: page.next,
+      };
+    } catch (error) {
+      return { folders: [], records: [], next: null, error: messageOf(error) };
+    }
+  }
+
+  #findRecords(client: DxApiClient, node: ContainerNode, starting: unknown, signal?: AbortSignal): Promise<FindPage> {
+    const { name, tag, type } = this.filter;
+    const input = {
+      class: 'record',
+      scope: { project: node.project.id, folder: node.path, recurse: false },
+      visibility: 'either',
+      describe: { fields: RECORD_FIELDS },
+      limit: this.pageSize,
+      ...(name ? { name: { regexp: escapeRegExp(name), flags: 'i' } } : {}),
+      ...(tag ? { tags: tag } : {}),
+      ...(type ? { type } : {}),
+      ...(starting !== undefined ? { starting } : {}),
+    };
+    return client.call<FindPage>('/system/findDataObjects', input, { signal });
+  }
+
+  #recordNodes(parent: ContainerNode, page: FindPage): TreeNode[] {
+    return page.results.map((r) => ({
+      kind: 'record',
+      key: `${parent.project.id}:${r.id}`,
+      record: { ...r.describe, id: r.id, project: r.project, folder: r.describe.folder ?? parent.path },
+    }));
+  }
+
+  #render(node: ContainerNode, listing: Listing): TreeNode[] {
+    const children: TreeNode[] = [...listing.folders, ...listing.records];
+    if (listing.error) children.push({ kind: 'error', key: `error:${node.key}`, message: listing.error, parent: node });
+    else if (listing.next !== null && listing.next !== undefined) children.push({ kind: 'loadMore', key: `more:${node.key}`, parent: node });
+    return children;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return (error as { userMessage?: string }).userMessage ?? (error instanceof Error ? error.message : String(error));
+}
