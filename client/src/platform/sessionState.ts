@@ -1,0 +1,35 @@
+// What the session knows about the sign-in, and how the status bar shows it. Pure, so the text
+// is tested without an editor.
+import type { ResolvedConfig } from './config';
+
+export type SessionState =
+  | { kind: 'signedOut'; serverUrl?: string }
+  | { kind: 'configError'; message: string }
+  | { kind: 'checking'; config: ResolvedConfig }
+  | { kind: 'signedIn'; config: ResolvedConfig; userId: string }
+  | { kind: 'unverified'; config: ResolvedConfig; reason: string }
+  | { kind: 'rejected'; config: ResolvedConfig; reason: string };
+
+const TOKEN_SOURCES = { secret: 'VS Code secret storage', env: 'DX_SECURITY_CONTEXT', file: 'the dx configuration file', none: 'none' };
+
+/** Status bar text and tooltip for a state. */
+export function describeState(state: SessionState): { text: string; tooltip: string } {
+  switch (state.kind) {
+    case 'signedOut':
+      return { text: 'DNAnexus: signed out', tooltip: `Not signed in${state.serverUrl ? ` to ${state.serverUrl}` : ''}. Click to sign in with an API token.` };
+    case 'configError':
+      return { text: 'DNAnexus: configuration error', tooltip: state.message };
+    case 'checking':
+      return { text: 'DNAnexus: checking…', tooltip: `Checking the token with ${state.config.serverUrl}` };
+    case 'signedIn':
+      return {
+        text: `DNAnexus: ${state.userId.replace(/^user-/, '')}`,
+        tooltip: `Signed in to ${state.config.serverUrl} as ${state.userId} (token from ${TOKEN_SOURCES[state.config.source.token]})` +
+          (state.config.projectId ? `\nProject: ${state.config.projectId}` : ''),
+      };
+    case 'unverified':
+      return { text: 'DNAnexus: offline', tooltip: `Could not check the token with ${state.config.serverUrl}: ${state.reason}` };
+    case 'rejected':
+      return { text: 'DNAnexus: sign in again', tooltip: state.reason };
+  }
+}
