@@ -1,0 +1,113 @@
+// Routes parser events by depth: the top-level object's small fields are built into trees,
+// `details` is streamed to its rule sink, and other values are kept shallow (type and span).
+
+import type { ValueNode, PropNode } from './model';
+import { TreeBuilder, scalarNode } from './model';
+import { ValueKind, type JsonSink } from './parser';
+import type { Scanner } from './scanner';
+
+/** Fields whose values are materialized; the rest are only typed and spanned. */
+const BUILT_FIELDS = new Set(['project', 'name', 'tags', 'types', 'hidden', 'properties', 'folder', 'close', 'parents', 'initializeFrom', 'nonce']);
+
+export interface TopLevel {
+  /** The top-level value's type and span (shallow). */
+  root?: ValueNode;
+  /** Every top-level property in file order, duplicates included. */
+  fields: PropNode[];
+}
+
+export interface FieldSinkFactory {
+  /** A sink for a streamed field (e.g. `details`), or undefined to keep it shallow. */
+  (prop: PropNode): JsonSink | undefined;
+}
+
+export class RecordCollector implements JsonSink {
+  readonly top: TopLevel = { fields: [] };
+  private readonly scanner: Scanner;
+  private readonly streamed: FieldSinkFactory;
+  private depth = 0;
+  private field: PropNode | undefined;
+  /** Receives the current field value's events: a tree builder, a streaming rule or nothing. */
+  private target: JsonSink | undefined;
+  private builder: TreeBuilder | undefined;
+
+  constructor(scanner: Scanner, streamed: FieldSinkFactory) {
+    this.scanner = scanner;
+    this.streamed = streamed;
+  }
+
+  beginObject(start: number): void {
+    this.begin('object', start);
+    if (this.target) this.target.beginObject(start);
+  }
+
+  beginArray(start: number): void {
+    this.begin('array', start);
+    if (this.target) this.target.beginArray(start);
+  }
+
+  private begin(type: 'object' | 'array', start: number): void {
+    const depth = this.depth++;
+    if (depth === 0) this.top.root = shallow(type, start);
+    else if (depth === 1 && this.field && !this.builder) this.field.value = shallow(type, start);
+  }
+
+  endObject(end: number): void {
+    if (this.target) this.target.endObject(end);
+    this.end(end);
+  }
+
+  endArray(end: number): void {
+    if (this.target) this.target.endArray(end);
+    this.end(end);
+  }
+
+  private end(end: number): void {
+    const depth = --this.depth;
+    if (depth === 0) {
+      const root = this.top.root!;
+      root.length = end - root.offset;
+    } else if (depth === 1) this.completeField(end);
+  }
+
+  private completeField(end: number): void {
+    const field = this.field;
+    if (!field) return;
+    if (this.builder) field.value = this.builder.root;
+    else if (field.value) field.value.length = end - field.value.offset;
+    this.field = undefined;
+    this.target = this.builder = undefined;
+  }
+
+  key(name: string, start: number, end: number): void {
+    if (this.depth !== 1) {
+      if (this.target) this.target.key(name, start, end);
+      return;
+    }
+    if (this.top.root?.type !== 'object') return;
+    const prop: PropNode = { key: name, keyOffset: start, keyLength: end - start };
+    this.top.fields.push(prop);
+    this.field = prop;
+    if (BUILT_FIELDS.has(name)) this.target = this.builder = new TreeBuilder(this.scanner);
+    else {
+      this.builder = undefined;
+      this.target = this.streamed(prop);
+    }
+  }
+
+  scalar(kind: ValueKind, start: number, end: number): void {
+    if (this.depth === 0) {
+      this.top.root = scalarNode(this.scanner, kind, start, end);
+      return;
+    }
+    if (this.target) this.target.scalar(kind, start, end);
+    if (this.depth === 1 && this.field) {
+      if (!this.builder) this.field.value = scalarNode(this.scanner, kind, start, end);
+      this.completeField(end);
+    }
+  }
+}
+
+function shallow(type: 'object' | 'array', offset: number): ValueNode {
+  return type === 'object' ? { type, props: [], offset, length: 0 } : { type, items: [], offset, length: 0 };
+}

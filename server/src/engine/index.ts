@@ -1,0 +1,80 @@
+// validateRecord: one pass over the text (scanner + parser), small fields materialized, details
+// streamed, then the rule modules over the top-level fields. Pure and synchronous.
+
+import { RecordCollector } from './collect';
+import type { ObjectNode } from './model';
+import { JsonParser } from './parser';
+import { LineIndex } from './positions';
+import { Report } from './report';
+import { checkFields } from './rules/fields';
+import { lastValue, type FactSpan, type PendingFacts, type RuleContext } from './rules/context';
+import { DetailsSink } from './rules/details';
+import { checkFolder } from './rules/folder';
+import { checkIds } from './rules/ids';
+import { checkName, checkTags, checkTypes } from './rules/names';
+import { checkNonce } from './rules/nonce';
+import { checkProperties } from './rules/properties';
+import { Scanner, type SyntaxProblem } from './scanner';
+import type { Located, RecordFacts, ValidateOptions, ValidationResult } from './types';
+
+export * from './types';
+export { utf8Length } from './utf8';
+export { RECORD_FIELDS, DESCRIBE_FIELDS, recordSchema } from './schema';
+export { nearMiss } from './rules/fields';
+export { PROPERTY_KEY_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES } from './rules/properties';
+export { NONCE_MAX_BYTES } from './rules/nonce';
+export { DEFAULT_DETAILS_LARGE_BYTES } from './rules/details';
+
+const FIELD_RULES = [checkIds, checkName, checkTags, checkTypes, checkProperties, checkFolder, checkNonce];
+
+export function validateRecord(text: string, options: ValidateOptions = {}): ValidationResult {
+  const report = new Report();
+  const facts: PendingFacts = { links: [] };
+  const problems: SyntaxProblem[] = [];
+  const scanner = new Scanner(text, problems);
+  const details: DetailsSink[] = [];
+  const collector = new RecordCollector(scanner, (prop) => {
+    if (prop.key !== 'details') return undefined;
+    const sink = new DetailsSink(scanner, report, facts, prop, options.detailsLargeBytes);
+    details.push(sink);
+    return sink;
+  });
+  const parser = new JsonParser(scanner, collector);
+  parser.parse();
+
+  for (const p of problems) report.error('json-syntax', p.message, p);
+  for (const d of parser.duplicates) {
+    report.error('duplicate-key', `The key ${d.name.length > 60 ? JSON.stringify(d.name.slice(0, 60) + '…') : JSON.stringify(d.name)} appears more than once in this object; the platform would keep only the last one. Remove or rename one.`, d);
+  }
+  for (const sink of details) sink.finish();
+
+  const { root, fields } = collector.top;
+  if (root && root.type !== 'object') {
+    if (root.type !== 'invalid') {
+      report.error('not-an-object', `A record file must hold one JSON object {…}; this file holds ${root.type === 'array' ? 'an array' : `a ${root.type}`}.`, root);
+    }
+  } else if (root) {
+    const top: ObjectNode = { ...root, props: fields };
+    checkFields(report, top);
+    const ctx: RuleContext = { report, facts, field: (name) => lastValue(fields, name) };
+    for (const rule of FIELD_RULES) rule(ctx);
+  }
+
+  const lines = new LineIndex(text);
+  return { diagnostics: report.finish(lines), facts: locateFacts(facts, lines) };
+}
+
+function locateFacts(facts: PendingFacts, lines: LineIndex): RecordFacts {
+  const locate = (f: FactSpan): Located => ({ ...f, range: lines.rangeOf(f.offset, f.length) });
+  const out: RecordFacts = { links: facts.links.map(locate) };
+  if (facts.project) out.project = locate(facts.project);
+  if (facts.folder) out.folder = locate(facts.folder);
+  if (facts.parents !== undefined) out.parents = facts.parents;
+  if (facts.initializeFrom) {
+    const { project, id } = facts.initializeFrom;
+    out.initializeFrom = {};
+    if (project) out.initializeFrom.project = locate(project);
+    if (id) out.initializeFrom.id = locate(id);
+  }
+  return out;
+}

@@ -1,0 +1,139 @@
+// A small syntax tree for the top-level fields other than `details` (those are small), with the
+// offsets every rule needs for its range. `details` and unknown fields are kept shallow.
+
+import { ValueKind, type JsonSink } from './parser';
+import type { Scanner } from './scanner';
+
+export interface NodeBase {
+  offset: number;
+  length: number;
+}
+
+export interface ObjectNode extends NodeBase {
+  type: 'object';
+  props: PropNode[];
+}
+
+export interface ArrayNode extends NodeBase {
+  type: 'array';
+  items: ValueNode[];
+}
+
+export interface ScalarNode extends NodeBase {
+  type: 'string' | 'number' | 'boolean' | 'null' | 'invalid';
+  value: string | number | boolean | null;
+}
+
+export type ValueNode = ObjectNode | ArrayNode | ScalarNode;
+
+export interface PropNode {
+  key: string;
+  keyOffset: number;
+  keyLength: number;
+  /** Absent when the file is broken right after the key. */
+  value?: ValueNode;
+}
+
+const SCALAR_TYPES = ['string', 'number', 'boolean', 'null', 'invalid'] as const;
+
+/** Reads a scalar token into a node; the token must be current in the scanner. */
+export function scalarNode(scanner: Scanner, kind: ValueKind, start: number, end: number): ScalarNode {
+  let value: ScalarNode['value'];
+  switch (kind) {
+    case ValueKind.String:
+      value = scanner.stringValue();
+      break;
+    case ValueKind.Number:
+      value = Number(scanner.text.slice(start, end));
+      break;
+    case ValueKind.Boolean:
+      value = scanner.text.charCodeAt(start) === 116;
+      break;
+    case ValueKind.Null:
+      value = null;
+      break;
+    default:
+      value = scanner.text.slice(start, end);
+  }
+  return { type: SCALAR_TYPES[kind], value, offset: start, length: end - start };
+}
+
+/** Builds one value's tree from sink events, with its own stack (no recursion). */
+export class TreeBuilder implements JsonSink {
+  private readonly scanner: Scanner;
+  private readonly stack: (ObjectNode | ArrayNode)[] = [];
+  root: ValueNode | undefined;
+
+  constructor(scanner: Scanner) {
+    this.scanner = scanner;
+  }
+
+  private attach(node: ValueNode): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) this.root = node;
+    else if (parent.type === 'array') parent.items.push(node);
+    else {
+      const prop = parent.props[parent.props.length - 1];
+      if (prop && !prop.value) prop.value = node;
+    }
+  }
+
+  beginObject(start: number): void {
+    const node: ObjectNode = { type: 'object', props: [], offset: start, length: 0 };
+    this.attach(node);
+    this.stack.push(node);
+  }
+
+  beginArray(start: number): void {
+    const node: ArrayNode = { type: 'array', items: [], offset: start, length: 0 };
+    this.attach(node);
+    this.stack.push(node);
+  }
+
+  endObject(end: number): void {
+    this.end(end);
+  }
+
+  endArray(end: number): void {
+    this.end(end);
+  }
+
+  private end(end: number): void {
+    const node = this.stack.pop()!;
+    node.length = end - node.offset;
+  }
+
+  key(name: string, start: number, end: number): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (parent?.type === 'object') parent.props.push({ key: name, keyOffset: start, keyLength: end - start });
+  }
+
+  scalar(kind: ValueKind, start: number, end: number): void {
+    this.attach(scalarNode(this.scanner, kind, start, end));
+  }
+}
+
+/** The node at a JSON pointer path (ajv's instancePath segments), last duplicate winning. */
+export function nodeAt(root: ValueNode, segments: string[]): { node: ValueNode; prop?: PropNode } | undefined {
+  let node: ValueNode = root;
+  let prop: PropNode | undefined;
+  for (const seg of segments) {
+    if (node.type === 'object') {
+      prop = undefined;
+      for (let i = node.props.length - 1; i >= 0; i--) {
+        if (node.props[i].key === seg) {
+          prop = node.props[i];
+          break;
+        }
+      }
+      if (!prop?.value) return undefined;
+      node = prop.value;
+    } else if (node.type === 'array') {
+      const item: ValueNode | undefined = node.items[Number(seg)];
+      if (!item) return undefined;
+      prop = undefined;
+      node = item;
+    } else return undefined;
+  }
+  return { node, prop };
+}

@@ -1,0 +1,323 @@
+// Structural JSON parser with an explicit stack (no recursion, so 10,000 nesting levels are fine).
+// It streams events to a sink, reports every syntax error at its offset and keeps going, and
+// reports duplicate keys in every object because that check needs only the structure.
+
+import { Scanner, Tok, type SyntaxProblem } from './scanner';
+
+export const enum ValueKind {
+  String,
+  Number,
+  Boolean,
+  Null,
+  Invalid,
+}
+
+export interface JsonSink {
+  beginObject(start: number): void;
+  /** `end` is exclusive: after the `}` or where the object was cut off. */
+  endObject(end: number): void;
+  beginArray(start: number): void;
+  endArray(end: number): void;
+  /** A property key; the value events (if any) follow. */
+  key(name: string, start: number, end: number): void;
+  /** A scalar; the token is still current in the scanner, so sinks may read it lazily. */
+  scalar(kind: ValueKind, start: number, end: number): void;
+}
+
+export interface DuplicateKey {
+  name: string;
+  offset: number;
+  length: number;
+}
+
+const enum State {
+  Value, // top level or after ':'
+  ValueOrClose, // after '['
+  ValueAfterComma, // in an array after ','
+  KeyOrClose, // after '{'
+  KeyAfterComma,
+  Colon,
+  AfterValue,
+  Done,
+}
+
+const OBJ = 0;
+const ARR = 1;
+/** Objects with more keys than this switch from a linear scan to a Set. */
+const LINEAR_KEYS = 12;
+
+const CLOSE_NAME = ['}', ']'];
+
+export class JsonParser {
+  private readonly scanner: Scanner;
+  private readonly sink: JsonSink;
+  private readonly problems: SyntaxProblem[];
+  readonly duplicates: DuplicateKey[] = [];
+  private readonly kinds: number[] = [];
+  /** Keys of every open object, flattened; `keyBase[d]` is where depth d's keys begin. */
+  private readonly keys: string[] = [];
+  private readonly keyBase: number[] = [];
+  private readonly keySets: (Set<string> | undefined)[] = [];
+  private openObjects = 0;
+  private openArrays = 0;
+  /** Depth at which a subtree without a usable key began; sink events are withheld inside it. */
+  private muteDepth = -1;
+
+  constructor(scanner: Scanner, sink: JsonSink) {
+    this.scanner = scanner;
+    this.sink = sink;
+    this.problems = scanner.problems;
+  }
+
+  private problem(offset: number, length: number, message: string): void {
+    this.problems.push({ offset, length, message });
+  }
+
+  private get muted(): boolean {
+    return this.muteDepth >= 0;
+  }
+
+  parse(): void {
+    const sc = this.scanner;
+    let state = State.Value;
+    let tok = sc.next();
+    for (;;) {
+      let advance = true;
+      switch (state) {
+        case State.Value:
+        case State.ValueOrClose:
+        case State.ValueAfterComma:
+          if (tok === Tok.EOF) {
+            if (this.kinds.length === 0) this.problem(sc.start, 0, 'The file is empty: a record file holds one JSON object, e.g. {"project": "project-…"}.');
+            return this.finish();
+          }
+          if (tok === Tok.CloseBracket || tok === Tok.CloseBrace) {
+            const top = this.kinds.length - 1;
+            const isEmptyArray = state === State.ValueOrClose && tok === Tok.CloseBracket;
+            if (!isEmptyArray && top >= 0) {
+              this.problem(sc.start, 1, state === State.ValueAfterComma ? 'Trailing comma: JSON does not allow a comma before the closing bracket.' : 'A value is missing here.');
+            }
+            if (top < 0) {
+              this.problem(sc.start, 1, `Unexpected "${CLOSE_NAME[tok === Tok.CloseBrace ? OBJ : ARR]}": a record file holds one JSON object.`);
+              break;
+            }
+            state = this.close(tok, sc.start, sc.end, !isEmptyArray);
+            break;
+          }
+          if (tok === Tok.Comma || tok === Tok.Colon) {
+            this.problem(sc.start, 1, `A value is missing before "${tok === Tok.Comma ? ',' : ':'}".`);
+            if (tok === Tok.Comma && this.kinds.length > 0) {
+              state = this.kinds[this.kinds.length - 1] === OBJ ? State.KeyAfterComma : State.ValueAfterComma;
+            }
+            break;
+          }
+          state = this.value(tok);
+          break;
+        case State.KeyOrClose:
+        case State.KeyAfterComma:
+          if (tok === Tok.String) {
+            this.addKey(sc.stringValue(), sc.start, sc.end);
+            state = State.Colon;
+          } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) {
+            if (state === State.KeyAfterComma) this.problem(sc.start, 1, 'Trailing comma: JSON does not allow a comma before the closing brace.');
+            state = this.close(tok, sc.start, sc.end, false);
+          } else if (tok === Tok.EOF) {
+            return this.finish();
+          } else if (tok === Tok.Invalid || tok === Tok.Number || tok === Tok.True || tok === Tok.False || tok === Tok.Null) {
+            // `{ foo: 1 }`: keep the word as the key so the rest of the object still validates,
+            // and say what is wrong in key terms rather than the scanner's value terms.
+            const last = this.problems[this.problems.length - 1];
+            if (tok === Tok.Invalid && last?.offset === sc.start) this.problems.pop();
+            this.problem(sc.start, sc.end - sc.start, 'Property names must be strings in double quotes.');
+            this.addKey(sc.text.slice(sc.start, sc.end), sc.start, sc.end);
+            state = State.Colon;
+          } else if (tok === Tok.Comma) {
+            this.problem(sc.start, 1, 'A property is missing before this comma.');
+            state = State.KeyAfterComma;
+          } else {
+            this.problem(sc.start, sc.end - sc.start, 'A property name in double quotes is expected here.');
+            if (tok === Tok.Colon) {
+              this.muteNext();
+              state = State.Value;
+            } else {
+              this.muteNext();
+              state = this.value(tok);
+            }
+          }
+          break;
+        case State.Colon:
+          if (tok === Tok.Colon) {
+            state = State.Value;
+            break;
+          }
+          if (tok === Tok.EOF) return this.finish();
+          this.problem(sc.start, sc.end - sc.start, 'A colon ":" is expected after the property name.');
+          if (tok === Tok.Comma) state = State.KeyAfterComma;
+          else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) state = this.close(tok, sc.start, sc.end, false);
+          else state = this.value(tok);
+          break;
+        case State.AfterValue: {
+          const inObject = this.kinds[this.kinds.length - 1] === OBJ;
+          if (tok === Tok.Comma) {
+            state = inObject ? State.KeyAfterComma : State.ValueAfterComma;
+          } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) {
+            state = this.close(tok, sc.start, sc.end, false);
+          } else if (tok === Tok.EOF) {
+            return this.finish();
+          } else if (tok === Tok.Colon) {
+            this.problem(sc.start, 1, 'Unexpected ":" here.');
+          } else {
+            this.problem(sc.start, sc.end - sc.start, 'A comma "," is missing before this.');
+            state = inObject ? State.KeyAfterComma : State.ValueAfterComma;
+            advance = false;
+          }
+          break;
+        }
+        case State.Done:
+          if (tok === Tok.EOF) return;
+          this.problem(sc.start, sc.text.length - sc.start, 'Unexpected text after the end of the JSON object.');
+          return;
+      }
+      if (advance) tok = sc.next();
+    }
+  }
+
+  /** A value token in value position; returns the next state. */
+  private value(tok: Tok): State {
+    const sc = this.scanner;
+    switch (tok) {
+      case Tok.OpenBrace:
+        this.push(OBJ);
+        if (!this.muted) this.sink.beginObject(sc.start);
+        return State.KeyOrClose;
+      case Tok.OpenBracket:
+        this.push(ARR);
+        if (!this.muted) this.sink.beginArray(sc.start);
+        return State.ValueOrClose;
+    }
+    if (!this.muted) this.sink.scalar(scalarKind(tok), sc.start, sc.end);
+    else if (this.muteDepth === this.kinds.length) this.muteDepth = -1;
+    return this.afterValue();
+  }
+
+  private afterValue(): State {
+    return this.kinds.length === 0 ? State.Done : State.AfterValue;
+  }
+
+  private muteNext(): void {
+    if (!this.muted) this.muteDepth = this.kinds.length;
+  }
+
+  private push(kind: number): void {
+    this.kinds.push(kind);
+    if (kind === OBJ) {
+      this.openObjects++;
+      this.keyBase.push(this.keys.length);
+      this.keySets.push(undefined);
+    } else {
+      this.openArrays++;
+    }
+  }
+
+  private pop(end: number): void {
+    const kind = this.kinds.pop();
+    if (kind === OBJ) {
+      this.openObjects--;
+      this.keys.length = this.keyBase.pop()!;
+      this.keySets.pop();
+    } else {
+      this.openArrays--;
+    }
+    if (this.muted) {
+      const depth = this.kinds.length;
+      if (depth >= this.muteDepth) {
+        // The unkeyed container itself (or something inside it) ends: its events stay withheld.
+        if (depth === this.muteDepth) this.muteDepth = -1;
+        return;
+      }
+      // The awaited unkeyed value never came; the container that held it was delivered.
+      this.muteDepth = -1;
+    }
+    if (kind === OBJ) this.sink.endObject(end);
+    else this.sink.endArray(end);
+  }
+
+  /**
+   * Closes the container that `tok` closes. A closer of the wrong kind closes every container
+   * up to the nearest one it matches (reported once), or is skipped when nothing matches.
+   */
+  private close(tok: Tok, start: number, end: number, reported: boolean): State {
+    const want = tok === Tok.CloseBrace ? OBJ : ARR;
+    const kinds = this.kinds;
+    if (kinds[kinds.length - 1] === want) {
+      this.pop(end);
+      return this.afterValue();
+    }
+    if ((want === OBJ ? this.openObjects : this.openArrays) === 0) {
+      if (!reported) this.problem(start, 1, `Unexpected "${CLOSE_NAME[want]}": nothing open here is closed by it; expected "${CLOSE_NAME[kinds[kinds.length - 1]]}".`);
+      return State.AfterValue;
+    }
+    if (!reported) this.problem(start, 1, `Expected "${CLOSE_NAME[kinds[kinds.length - 1]]}" before this "${CLOSE_NAME[want]}".`);
+    while (kinds[kinds.length - 1] !== want) this.pop(start);
+    this.pop(end);
+    return this.afterValue();
+  }
+
+  private addKey(name: string, start: number, end: number): void {
+    const d = this.keyBase.length - 1;
+    const base = this.keyBase[d];
+    const keys = this.keys;
+    let set = this.keySets[d];
+    let duplicate: boolean;
+    if (set) {
+      duplicate = set.has(name);
+      set.add(name);
+    } else {
+      duplicate = false;
+      for (let i = base; i < keys.length; i++) {
+        if (keys[i] === name) {
+          duplicate = true;
+          break;
+        }
+      }
+      keys.push(name);
+      if (keys.length - base > LINEAR_KEYS) {
+        set = new Set(keys.slice(base));
+        this.keySets[d] = set;
+        keys.length = base;
+      }
+    }
+    if (duplicate) this.duplicates.push({ name, offset: start, length: end - start });
+    if (this.muted) {
+      if (this.muteDepth === this.kinds.length) this.muteDepth = -1;
+      return;
+    }
+    this.sink.key(name, start, end);
+  }
+
+  private finish(): void {
+    const sc = this.scanner;
+    const open = this.kinds.length;
+    if (open > 0) {
+      const closers = open === 1 ? `"${CLOSE_NAME[this.kinds[0]]}"` : `${open} closing brackets (the first is "${CLOSE_NAME[this.kinds[open - 1]]}")`;
+      this.problem(sc.text.length, 0, `The file ends too early: ${closers} missing.`);
+      while (this.kinds.length > 0) this.pop(sc.text.length);
+    }
+  }
+}
+
+function scalarKind(tok: Tok): ValueKind {
+  switch (tok) {
+    case Tok.String:
+      return ValueKind.String;
+    case Tok.Number:
+      return ValueKind.Number;
+    case Tok.True:
+    case Tok.False:
+      return ValueKind.Boolean;
+    case Tok.Null:
+      return ValueKind.Null;
+    default:
+      return ValueKind.Invalid;
+  }
+}

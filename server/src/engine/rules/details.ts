@@ -1,0 +1,193 @@
+// `details` is the only field that can be megabytes, so it is checked while streaming: the
+// `$dnanexus_link` rules at any depth, and its compact JSON size in UTF-8 for details-large.
+
+import { ValueKind, type JsonSink } from '../parser';
+import type { PropNode } from '../model';
+import type { Report, Span } from '../report';
+import { Tok, type Scanner } from '../scanner';
+import { utf8Length } from '../utf8';
+import type { PendingFacts } from './context';
+import { checkAlphabet, quote } from './ids';
+
+export const DEFAULT_DETAILS_LARGE_BYTES = 1024 * 1024;
+const LINK_KEY = '$dnanexus_link';
+const DATA_OBJECT_ID = /^(record|file|applet|workflow|database)-[0-9A-Za-z]{24}$/;
+
+const enum Role {
+  None,
+  /** The next value is a `$dnanexus_link` value. */
+  Link,
+  /** The next value is the `id` of a `{project, id}` link hash. */
+  HashId,
+}
+
+/** One open container inside details; frames are reused per depth to avoid garbage. */
+class Frame {
+  isObject = false;
+  members = 0;
+  start = 0;
+  linkKeyStart = -1;
+  linkKeyEnd = 0;
+  role = Role.None;
+  isLinkValue = false;
+  hashId: string | undefined = undefined;
+}
+
+export class DetailsSink implements JsonSink {
+  private readonly scanner: Scanner;
+  private readonly report: Report;
+  private readonly facts: PendingFacts;
+  private readonly keySpan: Span;
+  private readonly limit: number;
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  /** UTF-8 bytes of the compact serialisation so far. */
+  bytes = 0;
+
+  constructor(scanner: Scanner, report: Report, facts: PendingFacts, prop: PropNode, limit = DEFAULT_DETAILS_LARGE_BYTES) {
+    this.scanner = scanner;
+    this.report = report;
+    this.facts = facts;
+    this.keySpan = { offset: prop.keyOffset, length: prop.keyLength };
+    this.limit = limit;
+  }
+
+  /** Accounts for the comma before a value and returns what the value means to its parent. */
+  private beginValue(): Role {
+    if (this.depth === 0) return Role.None;
+    const f = this.frames[this.depth - 1];
+    if (!f.isObject) {
+      if (f.members++ > 0) this.bytes++;
+      return Role.None;
+    }
+    const role = f.role;
+    f.role = Role.None;
+    return role;
+  }
+
+  private open(isObject: boolean, start: number): void {
+    const role = this.beginValue();
+    this.bytes++;
+    let f = this.frames[this.depth];
+    if (!f) f = this.frames[this.depth] = new Frame();
+    this.depth++;
+    f.isObject = isObject;
+    f.members = 0;
+    f.start = start;
+    f.linkKeyStart = -1;
+    f.role = Role.None;
+    f.isLinkValue = role === Role.Link;
+    f.hashId = undefined;
+  }
+
+  private close(end: number): void {
+    this.bytes++;
+    const f = this.frames[--this.depth];
+    if (f.linkKeyStart >= 0 && f.members > 1) {
+      this.report.error(
+        'link-extra-keys',
+        `This object holds "$dnanexus_link" and ${f.members - 1} other key${f.members > 2 ? 's' : ''}; a link must be an object with "$dnanexus_link" as its only key. Move the other keys out.`,
+        { offset: f.linkKeyStart, length: f.linkKeyEnd - f.linkKeyStart },
+        { objectOffset: f.start },
+      );
+    }
+    if (f.isLinkValue) this.notString({ offset: f.start, length: end - f.start }, f.isObject ? 'an object' : 'an array', f.hashId);
+  }
+
+  beginObject(start: number): void {
+    this.open(true, start);
+  }
+
+  beginArray(start: number): void {
+    this.open(false, start);
+  }
+
+  endObject(end: number): void {
+    this.close(end);
+  }
+
+  endArray(end: number): void {
+    this.close(end);
+  }
+
+  key(name: string, start: number, end: number): void {
+    const f = this.frames[this.depth - 1];
+    if (f.members++ > 0) this.bytes++;
+    const sc = this.scanner;
+    this.bytes += (sc.kind === Tok.String && !sc.escaped ? sc.utf8Bytes : utf8Length(JSON.stringify(name))) + 1;
+    if (name === LINK_KEY) {
+      f.linkKeyStart = start;
+      f.linkKeyEnd = end;
+      f.role = Role.Link;
+    } else f.role = f.isLinkValue && name === 'id' ? Role.HashId : Role.None;
+  }
+
+  scalar(kind: ValueKind, start: number, end: number): void {
+    const role = this.beginValue();
+    const sc = this.scanner;
+    if (kind === ValueKind.String) {
+      const value = sc.escaped || role !== Role.None ? sc.stringValue() : undefined;
+      this.bytes += value !== undefined && sc.escaped ? utf8Length(JSON.stringify(value)) : sc.utf8Bytes;
+      if (role === Role.Link) this.linkTarget(value!, { offset: start, length: end - start });
+      else if (role === Role.HashId) this.frames[this.depth - 1].hashId = value;
+      return;
+    }
+    this.bytes += kind === ValueKind.Number ? numberBytes(sc.text, start, end) : end - start;
+    if (role === Role.Link && kind !== ValueKind.Invalid) {
+      this.notString({ offset: start, length: end - start }, kind === ValueKind.Null ? 'null' : `${kind === ValueKind.Number ? 'the number ' : ''}${sc.text.slice(start, end)}`);
+    }
+  }
+
+  private linkTarget(value: string, span: Span): void {
+    if (DATA_OBJECT_ID.test(value)) {
+      checkAlphabet(this.report, value, span);
+      this.facts.links.push({ value, offset: span.offset, length: span.length });
+      return;
+    }
+    this.report.warning(
+      'link-target-malformed',
+      `Link target ${quote(value)} is not a data-object ID: expected record-, file-, applet-, workflow- or database- followed by 24 letters or digits.`,
+      span,
+    );
+  }
+
+  private notString(span: Span, found: string, hashId?: string): void {
+    if (hashId !== undefined) {
+      this.report.error(
+        'link-value-not-string',
+        `Links in details must be written {"$dnanexus_link": ${quote(hashId)}}: the {"project", "id"} form is for job inputs and is rejected here.`,
+        span,
+        { id: hashId },
+      );
+      return;
+    }
+    this.report.error('link-value-not-string', `"$dnanexus_link" must hold an ID string such as "file-…"; found ${found}.`, span);
+  }
+
+  /** Reports details-large once the whole value has streamed through. */
+  finish(): void {
+    if (this.bytes > this.limit) {
+      this.report.warning(
+        'details-large',
+        `"details" is ${this.bytes.toLocaleString('en-US')} bytes of UTF-8 JSON; above ${this.limit.toLocaleString('en-US')} bytes creating or reading the record gets slow and may fail. Consider storing the data in a file and linking to it.`,
+        this.keySpan,
+      );
+    }
+  }
+}
+
+/** Bytes of a number as JSON.stringify would write it (`1.50` -> `1.5`). */
+function numberBytes(text: string, start: number, end: number): number {
+  if (end - start <= 15) {
+    let plain = true;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 46 || c === 101 || c === 69) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain && !(end - start === 2 && text.startsWith('-0', start))) return end - start;
+  }
+  return JSON.stringify(Number(text.slice(start, end))).length;
+}

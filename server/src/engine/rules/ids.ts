@@ -1,0 +1,81 @@
+// ID rules (spec decision 4): shape and class are errors, the platform's 32-character alphabet a warning.
+
+import type { ScalarNode } from '../model';
+import type { Report } from '../report';
+import { type PendingFacts, type RuleContext, factOf, isString, lastValue } from './context';
+
+const ID_SHAPE = /^([a-z]+)-([0-9A-Za-z]{24})$/;
+const OUTSIDE_ALPHABET = /[^0123456789BFGJKPQVXYZbfgjkpqvxyz]/g;
+export const DATA_OBJECT_CLASSES: readonly string[] = ['record', 'file', 'applet', 'workflow', 'database'];
+export const CONTAINER_CLASSES: readonly string[] = ['project', 'container'];
+
+/** Shortens a value for a message so a pasted paragraph never floods the Problems panel. */
+export function quote(value: string, max = 60): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+}
+
+export function idClass(value: string): string | undefined {
+  return ID_SHAPE.exec(value)?.[1];
+}
+
+/** Why a string is not an ID, in words; undefined when it has the ID shape. */
+export function idShapeProblem(value: string): string | undefined {
+  if (ID_SHAPE.test(value)) return undefined;
+  const dash = value.indexOf('-');
+  if (dash <= 0) return `${quote(value)} is not an ID: an ID is a class such as "project", a dash, and 24 letters or digits`;
+  const cls = value.slice(0, dash);
+  const rest = value.slice(dash + 1);
+  if (!/^[a-z]+$/.test(cls)) return `${quote(value)} is not an ID: the class before the dash must be lower-case letters, such as "project"`;
+  const bad = rest.match(/[^0-9A-Za-z]/);
+  if (bad) return `${quote(value)} is not an ID: after "${cls}-" only letters and digits are allowed, but it contains ${JSON.stringify(bad[0])}`;
+  return `${quote(value)} is not an ID: it has ${rest.length} characters after "${cls}-"; an ID has exactly 24`;
+}
+
+/** The id-alphabet warning for a well-shaped ID, if it uses characters the platform never mints. */
+export function checkAlphabet(report: Report, value: string, span: ScalarNode | { offset: number; length: number }): void {
+  const body = value.slice(value.indexOf('-') + 1);
+  const outside = body.match(OUTSIDE_ALPHABET);
+  if (!outside) return;
+  const chars = [...new Set(outside)].map((c) => JSON.stringify(c)).join(', ');
+  report.warning(
+    'id-alphabet',
+    `${quote(value)} uses ${chars}, which the platform never puts in IDs (it uses 0-9 and BFGJKPQVXYZbfgjkpqvxyz); check for a typo.`,
+    span,
+  );
+}
+
+/**
+ * Checks a string that must be an ID of one of `classes`; returns true when it is usable
+ * (shape and class right), so callers know to record it as a fact.
+ */
+export function checkIdValue(report: Report, label: string, node: ScalarNode, classes: readonly string[]): boolean {
+  const value = String(node.value);
+  const problem = idShapeProblem(value);
+  const wanted = classes.map((c) => `"${c}-…"`).join(' or ');
+  if (problem) {
+    report.error('invalid-id', `${label}: ${problem} (expected ${wanted}).`, node);
+    return false;
+  }
+  const cls = idClass(value)!;
+  if (!classes.includes(cls)) {
+    report.error('wrong-id-class', `${label} must be ${wanted}, but ${quote(value)} is a "${cls}" ID.`, node);
+    return false;
+  }
+  checkAlphabet(report, value, node);
+  return true;
+}
+
+/** `project` and `initializeFrom.{project,id}`; usable IDs become facts for the platform checks. */
+export function checkIds(ctx: RuleContext): void {
+  const { report, facts } = ctx;
+  const project = ctx.field('project');
+  if (isString(project) && checkIdValue(report, '"project"', project, CONTAINER_CLASSES)) facts.project = factOf(project);
+  const init = ctx.field('initializeFrom');
+  if (init?.type !== 'object') return;
+  const from: NonNullable<PendingFacts['initializeFrom']> = {};
+  const initProject = lastValue(init.props, 'project');
+  if (isString(initProject) && checkIdValue(report, '"initializeFrom.project"', initProject, CONTAINER_CLASSES)) from.project = factOf(initProject);
+  const initId = lastValue(init.props, 'id');
+  if (isString(initId) && checkIdValue(report, '"initializeFrom.id"', initId, ['record'])) from.id = factOf(initId);
+  facts.initializeFrom = from;
+}

@@ -1,0 +1,300 @@
+// Tokenizer over charCodeAt: no regexes and no substrings on the hot path, so a multi-megabyte
+// file costs one pass. Token fields live on the instance to avoid an allocation per token.
+
+export const enum Tok {
+  EOF,
+  OpenBrace,
+  CloseBrace,
+  OpenBracket,
+  CloseBracket,
+  Colon,
+  Comma,
+  String,
+  Number,
+  True,
+  False,
+  Null,
+  /** A word, single-quoted string or stray character: reported, then treated as a value. */
+  Invalid,
+}
+
+export interface SyntaxProblem {
+  offset: number;
+  length: number;
+  message: string;
+}
+
+const CH_QUOTE = 34;
+const CH_BACKSLASH = 92;
+
+export class Scanner {
+  readonly text: string;
+  readonly problems: SyntaxProblem[];
+  pos = 0;
+  kind: Tok = Tok.EOF;
+  start = 0;
+  end = 0;
+  /** For strings: true when the token holds a backslash escape (its value differs from its text). */
+  escaped = false;
+  /** For strings: UTF-8 bytes of the raw token including quotes. */
+  utf8Bytes = 0;
+
+  constructor(text: string, problems: SyntaxProblem[]) {
+    this.text = text;
+    this.problems = problems;
+    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+  }
+
+  private problem(offset: number, length: number, message: string): void {
+    this.problems.push({ offset, length, message });
+  }
+
+  next(): Tok {
+    const text = this.text;
+    const len = text.length;
+    let i = this.pos;
+    for (;;) {
+      if (i >= len) {
+        this.start = this.end = this.pos = len;
+        return (this.kind = Tok.EOF);
+      }
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) {
+        i++;
+        continue;
+      }
+      if (c === 47 /* / */ && i + 1 < len) {
+        const n = text.charCodeAt(i + 1);
+        if (n === 47 || n === 42) {
+          i = this.skipComment(i, n === 42);
+          continue;
+        }
+      }
+      this.start = i;
+      switch (c) {
+        case 123:
+          return this.single(i, Tok.OpenBrace);
+        case 125:
+          return this.single(i, Tok.CloseBrace);
+        case 91:
+          return this.single(i, Tok.OpenBracket);
+        case 93:
+          return this.single(i, Tok.CloseBracket);
+        case 58:
+          return this.single(i, Tok.Colon);
+        case 44:
+          return this.single(i, Tok.Comma);
+        case CH_QUOTE:
+          return this.scanString(i);
+        case 39 /* ' */:
+          return this.scanSingleQuoted(i);
+      }
+      if (c === 45 || (c >= 48 && c <= 57)) return this.scanNumber(i);
+      return this.scanWord(i);
+    }
+  }
+
+  private single(i: number, kind: Tok): Tok {
+    this.end = this.pos = i + 1;
+    return (this.kind = kind);
+  }
+
+  private skipComment(i: number, block: boolean): number {
+    const text = this.text;
+    let end: number;
+    if (block) {
+      const close = text.indexOf('*/', i + 2);
+      end = close < 0 ? text.length : close + 2;
+    } else {
+      end = i + 2;
+      while (end < text.length) {
+        const c = text.charCodeAt(end);
+        if (c === 10 || c === 13) break;
+        end++;
+      }
+    }
+    this.problem(i, end - i, 'Comments are not allowed in JSON; the platform would reject this file. Remove the comment.');
+    return end;
+  }
+
+  private scanString(start: number): Tok {
+    const text = this.text;
+    const len = text.length;
+    let i = start + 1;
+    let extra = 0;
+    let escaped = false;
+    for (;;) {
+      if (i >= len) {
+        this.problem(start, i - start, 'This string is not closed: add the closing double quote.');
+        break;
+      }
+      const c = text.charCodeAt(i);
+      if (c === CH_QUOTE) {
+        i++;
+        break;
+      }
+      if (c === CH_BACKSLASH) {
+        escaped = true;
+        i = this.scanEscape(i);
+        continue;
+      }
+      if (c < 0x20) {
+        if (c === 10 || c === 13) {
+          this.problem(start, i - start, 'This string is not closed before the end of the line: add the closing double quote.');
+          break;
+        }
+        this.problem(i, 1, `A string cannot hold a raw control character (code ${c}); write it as an escape such as \\t or \\u${c.toString(16).padStart(4, '0')}.`);
+      } else if (c >= 0x80) {
+        // Each surrogate half is 2 of the 4 bytes of its pair.
+        extra += c < 0x800 ? 1 : c >= 0xd800 && c <= 0xdfff ? 1 : 2;
+      }
+      i++;
+    }
+    this.end = this.pos = i;
+    this.escaped = escaped;
+    this.utf8Bytes = i - start + extra;
+    return (this.kind = Tok.String);
+  }
+
+  /** Validates one escape starting at the backslash; returns the offset after it. */
+  private scanEscape(i: number): number {
+    const text = this.text;
+    const e = text.charCodeAt(i + 1);
+    // " \ / b f n r t
+    if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) return i + 2;
+    if (e === 117) {
+      for (let k = 2; k < 6; k++) {
+        const h = text.charCodeAt(i + k);
+        const hex = (h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102);
+        if (!hex) {
+          this.problem(i, k, 'A \\u escape needs exactly four hexadecimal digits.');
+          return i + k;
+        }
+      }
+      return i + 6;
+    }
+    if (i + 1 >= text.length || e === 10 || e === 13) return i + 1;
+    this.problem(i, 2, `"\\${text[i + 1]}" is not a JSON escape; use \\\\ for a backslash.`);
+    return i + 2;
+  }
+
+  private scanSingleQuoted(start: number): Tok {
+    const text = this.text;
+    let i = start + 1;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      i++;
+      if (c === 39) break;
+    }
+    this.problem(start, i - start, 'JSON strings need double quotes, not single quotes.');
+    this.end = this.pos = i;
+    return (this.kind = Tok.Invalid);
+  }
+
+  private scanNumber(start: number): Tok {
+    const text = this.text;
+    const len = text.length;
+    let i = start;
+    if (text.charCodeAt(i) === 45) i++;
+    let ok = true;
+    const intStart = i;
+    while (i < len && isDigit(text.charCodeAt(i))) i++;
+    const intLen = i - intStart;
+    if (intLen === 0 || (intLen > 1 && text.charCodeAt(intStart) === 48)) ok = false;
+    if (i < len && text.charCodeAt(i) === 46) {
+      i++;
+      const f = i;
+      while (i < len && isDigit(text.charCodeAt(i))) i++;
+      if (i === f) ok = false;
+    }
+    const x = text.charCodeAt(i);
+    if (x === 101 || x === 69) {
+      i++;
+      const s = text.charCodeAt(i);
+      if (s === 43 || s === 45) i++;
+      const f = i;
+      while (i < len && isDigit(text.charCodeAt(i))) i++;
+      if (i === f) ok = false;
+    }
+    // Glued letters ("12abc") belong to the same bad token.
+    while (i < len && isWordChar(text.charCodeAt(i))) {
+      ok = false;
+      i++;
+    }
+    this.end = this.pos = i;
+    if (!ok) {
+      this.problem(start, i - start, `"${text.slice(start, i)}" is not a valid JSON number.`);
+      return (this.kind = Tok.Invalid);
+    }
+    return (this.kind = Tok.Number);
+  }
+
+  private scanWord(start: number): Tok {
+    const text = this.text;
+    let i = start;
+    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
+    if (i === start) {
+      // A stray character; astral characters are consumed whole so ranges never split a pair.
+      const c = text.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+      this.end = this.pos = i;
+      this.problem(start, i - start, `Unexpected character "${text.slice(start, i)}".`);
+      return (this.kind = Tok.Invalid);
+    }
+    this.end = this.pos = i;
+    const n = i - start;
+    if (n === 4 && text.startsWith('true', start)) return (this.kind = Tok.True);
+    if (n === 5 && text.startsWith('false', start)) return (this.kind = Tok.False);
+    if (n === 4 && text.startsWith('null', start)) return (this.kind = Tok.Null);
+    const word = text.slice(start, i);
+    const lower = word.toLowerCase();
+    const hint =
+      lower === 'true' || lower === 'false' || lower === 'null'
+        ? ` JSON literals are lower case: write ${lower}.`
+        : ' Text values need double quotes.';
+    this.problem(start, n, `"${word}" is not a JSON value.${hint}`);
+    return (this.kind = Tok.Invalid);
+  }
+
+  /** The decoded value of the current string token (or the raw text of an invalid token). */
+  stringValue(): string {
+    const { text, start, end } = this;
+    if (this.kind !== Tok.String) return text.slice(start, end);
+    const closed = end - start >= 2 && text.charCodeAt(end - 1) === CH_QUOTE;
+    const inner = text.slice(start + 1, closed ? end - 1 : end);
+    return this.escaped ? decodeEscapes(inner) : inner;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46 || c === 43 || c === 45;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** Decodes escapes leniently: a bad escape keeps its text (it was already reported). */
+function decodeEscapes(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = s.indexOf('\\'); i >= 0 && i < s.length; i = s.indexOf('\\', i)) {
+    out += s.slice(last, i);
+    const e = s[i + 1];
+    if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) {
+      out += String.fromCharCode(parseInt(s.slice(i + 2, i + 6), 16));
+      i += 6;
+    } else if (e !== undefined && e in SIMPLE_ESCAPES) {
+      out += SIMPLE_ESCAPES[e];
+      i += 2;
+    } else {
+      out += s.slice(i, i + 2);
+      i += 2;
+    }
+    last = i;
+  }
+  return out + s.slice(last);
+}

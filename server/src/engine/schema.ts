@@ -1,0 +1,23 @@
+// The /record/new JSON schema, compiled once with ajv, plus the field lists other modules share.
+
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import recordSchema from '../../../schemas/record-new.schema.json';
+
+export { recordSchema };
+
+/** Top-level keys /record/new takes, in the order completion offers them. */
+export const RECORD_FIELDS: readonly string[] = Object.keys(recordSchema.properties);
+
+/** Keys that describe returns but /record/new does not take (decision 8: a warning, not an error). */
+export const DESCRIBE_FIELDS: readonly string[] = ['id', 'class', 'created', 'modified', 'links', 'state', 'createdBy', 'sponsored'];
+
+let compiled: ValidateFunction | undefined;
+
+/** Structural errors (type, required, additionalProperties) for a materialized top-level model. */
+export function schemaErrors(model: unknown): ErrorObject[] {
+  if (!compiled) {
+    // strict: false accepts the editor keywords (defaultSnippets, markdownDescription).
+    compiled = new Ajv({ allErrors: true, strict: false }).compile(recordSchema);
+  }
+  return compiled(model) ? [] : [...(compiled.errors ?? [])];
+}
