@@ -1,0 +1,101 @@
+// Token-level scans over the document with jsonc-parser's scanner. They build no tree, so a quick fix
+// or completion on a multi-megabyte record costs one pass at most, and usually a short one.
+import { createScanner, SyntaxKind, type JSONScanner } from 'jsonc-parser';
+
+export interface TopLevelProperty {
+  key: string;
+  keyOffset: number;
+  keyLength: number;
+  /** -1 when the property has no value yet (`"name":` at the end of an unfinished file). */
+  valueOffset: number;
+  valueEnd: number;
+}
+
+export interface TopLevelObject {
+  openOffset: number;
+  /** Offset of the closing `}`, or the text length when the object is unterminated. */
+  closeOffset: number;
+  properties: TopLevelProperty[];
+}
+
+/** The top-level object's properties in order, or undefined when the document is not an object. */
+export function scanTopLevelObject(text: string): TopLevelObject | undefined {
+  const scanner = createScanner(text, true);
+  if (nextToken(scanner) !== SyntaxKind.OpenBraceToken) return undefined;
+  const result: TopLevelObject = { openOffset: scanner.getTokenOffset(), closeOffset: text.length, properties: [] };
+  let token = nextToken(scanner);
+  while (token !== SyntaxKind.EOF) {
+    if (token === SyntaxKind.CloseBraceToken) {
+      result.closeOffset = scanner.getTokenOffset();
+      break;
+    }
+    if (token !== SyntaxKind.StringLiteral) {
+      if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipContainer(scanner);
+      token = nextToken(scanner);
+      continue;
+    }
+    const property: TopLevelProperty = {
+      key: scanner.getTokenValue(),
+      keyOffset: scanner.getTokenOffset(),
+      keyLength: scanner.getTokenLength(),
+      valueOffset: -1,
+      valueEnd: -1,
+    };
+    result.properties.push(property);
+    token = nextToken(scanner);
+    if (token !== SyntaxKind.ColonToken) continue;
+    token = nextToken(scanner);
+    if (token === SyntaxKind.EOF || token === SyntaxKind.CommaToken || token === SyntaxKind.CloseBraceToken) continue;
+    property.valueOffset = scanner.getTokenOffset();
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipContainer(scanner);
+    property.valueEnd = scanner.getTokenOffset() + scanner.getTokenLength();
+    token = nextToken(scanner);
+  }
+  return result;
+}
+
+/** End offset of the JSON value that starts at (or after whitespace following) `offset`. */
+export function valueEndAt(text: string, offset: number): number {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(offset);
+  const token = nextToken(scanner);
+  if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipContainer(scanner);
+  return token === SyntaxKind.EOF ? text.length : scanner.getTokenOffset() + scanner.getTokenLength();
+}
+
+/** Offset of the first non-whitespace character at or after `offset` (text length if none). */
+export function nextTokenOffset(text: string, offset: number): number {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(offset);
+  nextToken(scanner);
+  return scanner.getTokenOffset();
+}
+
+/** Leaves the scanner on the bracket that closes the container it is on (or at EOF). */
+function skipContainer(scanner: JSONScanner): void {
+  let depth = 1;
+  while (depth > 0) {
+    const token = nextToken(scanner);
+    if (token === SyntaxKind.EOF) return;
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) depth++;
+    else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
+  }
+}
+
+function nextToken(scanner: JSONScanner): SyntaxKind {
+  let token = scanner.scan();
+  while (token === SyntaxKind.LineCommentTrivia || token === SyntaxKind.BlockCommentTrivia) token = scanner.scan();
+  return token;
+}
+
+/** The value span of the property whose key ends at `keyEnd`, or undefined when there is no value. */
+export function propertyValueSpan(text: string, keyEnd: number): { start: number; end: number } | undefined {
+  const scanner = createScanner(text, true);
+  scanner.setPosition(keyEnd);
+  if (nextToken(scanner) !== SyntaxKind.ColonToken) return undefined;
+  const token = nextToken(scanner);
+  if (token === SyntaxKind.EOF || token === SyntaxKind.CommaToken || token === SyntaxKind.CloseBraceToken) return undefined;
+  const start = scanner.getTokenOffset();
+  if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipContainer(scanner);
+  return { start, end: scanner.getTokenOffset() + scanner.getTokenLength() };
+}

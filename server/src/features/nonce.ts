@@ -1,0 +1,7 @@
+// A fresh `/record/new` nonce in the shape dxpy makes: 64 hex characters of randomness followed by
+// the Unix time with microseconds ("%f" % time.time()), 81 ASCII bytes, well under the 128-byte limit.
+import { randomBytes } from 'node:crypto';
+
+export function createNonce(now: number = Date.now()): string {
+  return randomBytes(32).toString('hex') + (now / 1000).toFixed(6);
+}

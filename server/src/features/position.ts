@@ -1,0 +1,43 @@
+// Locates a cursor in the JSON: its path, whether it is on a property key, what the user has typed,
+// and the span a completion should replace. getLocation scans only up to the cursor.
+import { getLocation, type Node } from 'jsonc-parser';
+import type { PositionContext } from './hooks';
+
+export interface Located {
+  context: PositionContext;
+  /** The span a completion replaces: the whole string token (quotes included) or the bare word. */
+  replaceStart: number;
+  replaceEnd: number;
+  /** True when the replaced span is a string token with its quotes. */
+  inString: boolean;
+  /** The string, number, boolean or null token under the cursor, if any. */
+  node?: Node;
+}
+
+const WORD_BREAK = /[\s{}[\],:"]/;
+
+export function locate(uri: string, text: string, offset: number): Located {
+  const location = getLocation(text, offset);
+  const node = location.previousNode;
+  const nodeEnd = node ? node.offset + node.length : -1;
+  const context: PositionContext = { uri, text, offset, path: location.path, isAtPropertyKey: location.isAtPropertyKey, prefix: '' };
+  if (node && (node.type === 'string' || node.type === 'property') && offset > node.offset && offset <= nodeEnd) {
+    const terminated = node.length >= 2 && text[nodeEnd - 1] === '"' && offset < nodeEnd;
+    if (terminated || offset === nodeEnd) {
+      context.prefix = text.slice(node.offset + 1, offset);
+      return { context, replaceStart: node.offset, replaceEnd: terminated ? nodeEnd : offset, inString: true, node };
+    }
+  }
+  let start = offset;
+  while (start > 0 && !WORD_BREAK.test(text[start - 1])) start--;
+  let end = offset;
+  while (end < text.length && !WORD_BREAK.test(text[end])) end++;
+  if (start > 0 && text[start - 1] === '"') {
+    // An unterminated string: replace from its opening quote.
+    context.prefix = text.slice(start, offset);
+    return { context, replaceStart: start - 1, replaceEnd: end, inString: true, ...(node ? { node } : {}) };
+  }
+  context.prefix = text.slice(start, offset);
+  const onNode = node && offset >= node.offset && offset <= nodeEnd;
+  return { context, replaceStart: start, replaceEnd: end, inString: false, ...(onNode ? { node } : {}) };
+}
