@@ -1,0 +1,185 @@
+// The HTTP face of the emulator: POST-only JSON protocol, bearer auth, CORS, error bodies,
+// X-Request-ID, request logging without secrets, and injected faults.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, typeForStatus } from './errors.js';
+import type { FaultQueue, FaultSpec } from './faults.js';
+import { resolveRoute } from './router.js';
+import type { EmulatorState } from './state.js';
+
+export interface RequestRecord {
+  route: string;
+  status: number;
+}
+
+export interface HttpContext {
+  state: EmulatorState;
+  faults: FaultQueue;
+  log?: (line: string) => void;
+  requests: RequestRecord[];
+  /** Called after every successful state-changing call. */
+  onMutation: () => void;
+  /** Handles /_emulator/* (admin) requests; returns the JSON reply. */
+  admin: (path: string, input: unknown) => unknown;
+}
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new ApiError('InvalidInput', 'The request body is too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseJsonBody(req: IncomingMessage, body: Buffer): unknown {
+  const contentType = req.headers['content-type'];
+  if (contentType !== undefined && contentType.split(';')[0].trim().toLowerCase() !== 'application/json') {
+    throw new ApiError('MalformedJSON', 'The Content-Type header must be absent or "application/json"');
+  }
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new ApiError('MalformedJSON', 'The request body could not be parsed as JSON');
+  }
+}
+
+function authenticate(state: EmulatorState, req: IncomingMessage) {
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const user = match ? state.userForToken(match[1]) : undefined;
+  if (!user) throw new ApiError('InvalidAuthentication', 'You need to be logged in to use this method');
+  return user;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, error: ApiError, headers: Record<string, string> = {}): number {
+  send(res, error.status, error.toBody(), headers);
+  return error.status;
+}
+
+function injectedError(fault: FaultSpec): { status: number; error: ApiError; headers: Record<string, string> } {
+  const status = fault.status ?? 503;
+  const type = fault.errorType ?? typeForStatus(status);
+  const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
+  return { status, error: new ApiError(type, `${type} (injected by the emulator)`), headers };
+}
+
+const isLoopback = (address: string | undefined): boolean =>
+  address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+
+export function createRequestHandler(ctx: HttpContext) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const path = (req.url ?? '/').split('?')[0];
+    res.setHeader('X-Request-ID', randomUUID());
+    if (req.headers.origin) {
+      res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+      res.setHeader('Vary', 'Origin');
+    }
+    const finish = (status: number, note = ''): void => {
+      if (path.startsWith('/_emulator/')) return;
+      ctx.requests.push({ route: path, status });
+      // Only method, path, status and time: never headers or bodies, which carry secrets.
+      ctx.log?.(`${req.method} ${path} ${status} ${Math.round(performance.now() - started)}ms${note}`);
+    };
+
+    if (req.method === 'OPTIONS') {
+      const ok = String(req.headers['access-control-request-method'] ?? '').toUpperCase() === 'POST';
+      if (ok) {
+        res.setHeader('Access-Control-Allow-Methods', 'POST');
+        res.setHeader('Access-Control-Allow-Headers', String(req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, DNAnexus-API'));
+        res.setHeader('Access-Control-Max-Age', '3600');
+      }
+      res.writeHead(ok ? 200 : 400).end();
+      finish(ok ? 200 : 400);
+      return;
+    }
+    if (req.method !== 'POST') {
+      send(res, 405, new ApiError('MalformedJSON', 'Every API method must be called with POST').toBody(), { Allow: 'POST, OPTIONS' });
+      finish(405);
+      return;
+    }
+
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      finish(sendError(res, error instanceof ApiError ? error : new ApiError('MalformedJSON', 'The request body could not be read')));
+      return;
+    }
+
+    if (path.startsWith('/_emulator/')) {
+      if (!isLoopback(req.socket.remoteAddress)) {
+        sendError(res, new ApiError('PermissionDenied', 'The admin API is only available from 127.0.0.1'));
+        return;
+      }
+      try {
+        send(res, 200, ctx.admin(path, parseJsonBody(req, body)));
+      } catch (error) {
+        const apiError = error instanceof ApiError ? error : new ApiError('InvalidInput', (error as Error).message);
+        sendError(res, apiError);
+      }
+      return;
+    }
+
+    const fault = ctx.faults.take(path);
+    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.delayMs ?? 0));
+    if (fault?.kind === 'reset') {
+      req.socket.destroy();
+      finish(0, ' (connection reset by injected fault)');
+      return;
+    }
+    if (fault?.kind === 'status' && !fault.after) {
+      const injected = injectedError(fault);
+      sendError(res, injected.error, injected.headers);
+      finish(injected.status, ' (injected)');
+      return;
+    }
+
+    let status: number;
+    let reply: unknown;
+    let errorHeaders: Record<string, string> = {};
+    try {
+      const route = resolveRoute(path);
+      const user = authenticate(ctx.state, req);
+      const input = parseJsonBody(req, body);
+      reply = route.handler({ state: ctx.state, user, entity: route.entity, route: path }, input);
+      status = 200;
+      if (route.mutates) ctx.onMutation();
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        ctx.log?.(`internal error on ${path}: ${(error as Error).stack ?? String(error)}`);
+      }
+      const apiError = error instanceof ApiError ? error : new ApiError('InternalError', 'Internal error in the emulator');
+      status = apiError.status;
+      reply = apiError.toBody();
+    }
+
+    if (fault?.kind === 'lose-response') {
+      req.socket.destroy();
+      finish(0, ` (performed with status ${status}, response lost by injected fault)`);
+      return;
+    }
+    if (fault?.kind === 'status') {
+      const injected = injectedError(fault);
+      status = injected.status;
+      reply = injected.error.toBody();
+      errorHeaders = injected.headers;
+    }
+    send(res, status, reply, errorHeaders);
+    finish(status, fault ? ' (injected)' : '');
+  };
+}

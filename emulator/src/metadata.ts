@@ -1,0 +1,111 @@
+// Rules for data-object metadata (platform-api.md §4), shared by /record/new and the edit methods.
+import { invalidInput } from './errors.js';
+import { folderProblem, normalizeFolder } from './folders.js';
+import { expectedKey, isObject, utf8Bytes, type JsonObject } from './input.js';
+
+const CONTROL = /[\x00-\x1F]/;
+// Types: "/", digits, letters and "_" only. The Types page's own "history-record" example is taken
+// as a documentation slip: the platform's stated character ranges win, so "-" is rejected.
+const TYPE_NAME = /^[/0-9A-Za-z_]+$/;
+const LINK_KEY = '$dnanexus_link';
+
+export function checkName(value: unknown, path = 'name'): string {
+  if (typeof value !== 'string') throw expectedKey(path, 'a string');
+  if (value.length === 0) throw invalidInput(`The name must be a non-empty string`);
+  if (CONTROL.test(value)) throw invalidInput(`The name "${JSON.stringify(value).slice(1, -1)}" must not contain control characters`);
+  return value;
+}
+
+export function checkTags(value: unknown, path = 'tags'): string[] {
+  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) throw expectedKey(path, 'an array of strings');
+  if (value.some((t) => t.length === 0)) throw invalidInput('Tags must be non-empty strings');
+  return value as string[];
+}
+
+export function checkTypes(value: unknown, path = 'types'): string[] {
+  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) throw expectedKey(path, 'an array of strings');
+  const bad = (value as string[]).find((t) => !TYPE_NAME.test(t));
+  if (bad !== undefined) {
+    throw invalidInput(`The type "${bad}" is invalid: types may only contain the characters "/", "0"-"9", "A"-"Z", "_" and "a"-"z"`);
+  }
+  return value as string[];
+}
+
+/** Properties; `allowNull` for setProperties, where null deletes a key. */
+export function checkProperties(value: unknown, allowNull: boolean, path = 'properties'): Record<string, string | null> {
+  if (!isObject(value)) throw expectedKey(path, 'a JSON object');
+  for (const [key, v] of Object.entries(value)) {
+    if (!(typeof v === 'string' || (allowNull && v === null))) {
+      throw expectedKey(`${path}.${key}`, allowNull ? 'a string or null' : 'a string');
+    }
+    if (utf8Bytes(key) > 100) throw invalidInput(`The property key "${key}" exceeds the maximum size of 100 bytes`);
+    if (typeof v === 'string' && utf8Bytes(v) > 700) {
+      throw invalidInput(`The value of property "${key}" exceeds the maximum size of 700 bytes`);
+    }
+  }
+  return value as Record<string, string | null>;
+}
+
+export function checkFolder(value: unknown, path = 'folder'): string {
+  if (typeof value !== 'string' || value.length === 0) throw expectedKey(path, 'a non-empty string starting with "/"');
+  const problem = folderProblem(value);
+  if (problem) throw invalidInput(`The folder path "${value}" is invalid: it ${problem}`);
+  return normalizeFolder(value);
+}
+
+export function checkNonce(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0) throw expectedKey('nonce', 'a non-empty string');
+  if (utf8Bytes(value) > 128) throw invalidInput('The nonce may not exceed 128 bytes');
+  return value;
+}
+
+/**
+ * Validates details (object or array, `$dnanexus_link` only as the sole key with a string value,
+ * which rejects the hash form per spec README decision 1) and returns the links it contains:
+ * unique, in order of first occurrence.
+ */
+export function checkDetails(value: unknown, limitBytes: number | undefined, path = 'details'): string[] {
+  if (!isObject(value) && !Array.isArray(value)) throw expectedKey(path, 'a JSON object or array');
+  if (limitBytes !== undefined && utf8Bytes(JSON.stringify(value)) > limitBytes) {
+    throw invalidInput(`The details exceed the maximum size of ${limitBytes} bytes`);
+  }
+  const links: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
+    if (!isObject(node)) return;
+    if (LINK_KEY in node) {
+      if (Object.keys(node).length !== 1) {
+        throw invalidInput(`A reserved linking string ("${LINK_KEY}") appears as a key in a hash in details but is not the only key in the hash`);
+      }
+      const target = node[LINK_KEY];
+      if (typeof target !== 'string') {
+        throw invalidInput(`A reserved linking string ("${LINK_KEY}") appears as the only key in a hash in details but has a value other than a string`);
+      }
+      if (!links.includes(target)) links.push(target);
+      return;
+    }
+    Object.values(node).forEach(walk);
+  };
+  walk(value);
+  return links;
+}
+
+export function mergeProperties(target: Record<string, string>, changes: Record<string, string | null>): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) delete target[key];
+    else target[key] = value;
+  }
+}
+
+/** Stable JSON (sorted keys) so two inputs compare by value, not by key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isObject(value)) {
+    const obj = value as JsonObject;
+    return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,22 @@
+import type { EmulatorState, User } from '../state.js';
+
+/** What a route handler sees: the state, the authenticated caller, and the entity in the path. */
+export interface CallContext {
+  state: EmulatorState;
+  user: User;
+  /** The `<entity-id>` of `/<entity-id>/<method>` routes, or the class of `/<class>/new`. */
+  entity: string;
+  /** The route as called (e.g. "/record/new"), for nonce bookkeeping. */
+  route: string;
+}
+
+export type Handler = (ctx: CallContext, input: unknown) => unknown;
+
+export interface RouteDef {
+  handler: Handler;
+  /** Whether a successful call changes state (and so must be persisted). */
+  mutates: boolean;
+}
+
+export const read = (handler: Handler): RouteDef => ({ handler, mutates: false });
+export const write = (handler: Handler): RouteDef => ({ handler, mutates: true });

@@ -1,0 +1,253 @@
+// /record/new and the data-object methods under /record-xxxx/ (platform-api.md §6.1–6.10).
+import { describeObject, OBJECT_LEGACY_FLAGS, parseFieldSelection } from '../describe.js';
+import { ApiError, entityNotFound, invalidInput, invalidState, notFound, permissionDenied } from '../errors.js';
+import { hashIdClass, isContainerId } from '../ids.js';
+import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, reqStringArray, requireKey, type JsonObject } from '../input.js';
+import { checkDetails, checkFolder, checkName, checkNonce, checkProperties, checkTags, checkTypes, mergeProperties } from '../metadata.js';
+import { rememberNonce, replayNonce } from '../nonces.js';
+import { levelRank, requireLevel, type Copy, type DataObject, type EmulatorState, type Level } from '../state.js';
+import { read, write, type CallContext, type RouteDef } from './context.js';
+
+function newRecord(ctx: CallContext, input: unknown): unknown {
+  const { state, user } = ctx;
+  const obj = expectInputObject(input);
+  const projectId = projectForNew(obj);
+  const name = obj.name === undefined ? undefined : checkName(obj.name);
+  const tags = obj.tags === undefined ? undefined : checkTags(obj.tags);
+  const types = obj.types === undefined ? undefined : checkTypes(obj.types);
+  const hidden = optBool(obj, 'hidden');
+  const close = optBool(obj, 'close') ?? false;
+  const parents = optBool(obj, 'parents') ?? false;
+  const properties = obj.properties === undefined ? undefined : (checkProperties(obj.properties, false) as Record<string, string>);
+  const links = obj.details === undefined ? undefined : checkDetails(obj.details, state.detailsLimitBytes);
+  const folder = obj.folder === undefined ? undefined : checkFolder(obj.folder);
+  const init = initializeFromInput(obj);
+  const nonce = obj.nonce === undefined ? undefined : checkNonce(obj.nonce);
+
+  const nonceState = nonce === undefined ? undefined : replayNonce(state, user.id, ctx.route, nonce, obj);
+  if (nonceState?.replay !== undefined) return nonceState.replay;
+
+  const container = state.requireContainer(projectId);
+  requireLevel(state.levelOf(user.id, projectId), 'UPLOAD', projectId);
+  const source = init ? initialSource(state, user.id, init) : undefined;
+  const targetFolder = folder ?? source?.copy.folder ?? '/';
+  state.ensureFolder(container, targetFolder, parents);
+
+  const now = state.now();
+  const id = state.mint('record');
+  const details = obj.details !== undefined ? structuredClone(obj.details) : structuredClone(source?.object.details ?? {});
+  const object: DataObject = {
+    id,
+    class: 'record',
+    created: now,
+    createdBy: user.id,
+    state: close ? 'closed' : 'open',
+    hidden: hidden ?? source?.object.hidden ?? false,
+    types: [...(types ?? source?.object.types ?? [])],
+    details,
+    links: links ?? [...(source?.object.links ?? [])],
+    copies: new Map(),
+  };
+  object.copies.set(projectId, {
+    name: name ?? source?.copy.name ?? id,
+    folder: targetFolder,
+    tags: unique(tags ?? source?.copy.tags ?? []),
+    properties: { ...(properties ?? source?.copy.properties ?? {}) },
+    created: now,
+    modified: now,
+  });
+  state.objects.set(id, object);
+  const response = { id };
+  if (nonceState) rememberNonce(state, nonceState.claim, response);
+  return response;
+}
+
+/** `project` of /record/new: not ID-shaped is InvalidInput, another class is InvalidType. */
+function projectForNew(obj: JsonObject): string {
+  const projectId = containerIdAt(obj, 'project', true) as string;
+  if (!isContainerId(projectId)) throw new ApiError('InvalidType', `The entity "${projectId}" is not a project or container`);
+  return projectId;
+}
+
+function initializeFromInput(obj: JsonObject): { project: string; id: string } | undefined {
+  const init = obj.initializeFrom;
+  if (init === undefined) return undefined;
+  if (!isObject(init)) throw expectedKey('initializeFrom', 'a JSON object');
+  const project = containerIdAt(init, 'project', true, 'initializeFrom.project') as string;
+  const id = requireKey(init, 'id', 'initializeFrom.id');
+  if (hashIdClass(id) !== 'record') throw invalidInput('The id given under initializeFrom is not a valid record ID');
+  return { project, id: id as string };
+}
+
+function initialSource(state: EmulatorState, userId: string, init: { project: string; id: string }) {
+  state.requireContainer(init.project);
+  requireLevel(state.levelOf(userId, init.project), 'VIEW', init.project);
+  const object = state.requireObject(init.id);
+  const copy = object.copies.get(init.project);
+  if (!copy) throw notInProject(init.id, init.project);
+  return { object, copy };
+}
+
+const unique = (values: string[]): string[] => [...new Set(values)];
+
+function notInProject(id: string, projectId: string): ApiError {
+  return notFound(`The entity "${id}" could not be found in ${projectId}`);
+}
+
+/**
+ * The copy whose metadata describe/getDetails report: the `project` hint when the caller can
+ * view it and it holds the object, otherwise any copy the caller can view.
+ */
+function visibleCopy(state: EmulatorState, userId: string, object: DataObject, hint: string | undefined): [string, Copy] {
+  if (hint !== undefined) {
+    state.requireContainer(hint);
+    requireLevel(state.levelOf(userId, hint), 'VIEW', hint);
+    const copy = object.copies.get(hint);
+    if (copy) return [hint, copy];
+  }
+  for (const projectId of [...object.copies.keys()].sort()) {
+    if (levelRank(state.levelOf(userId, projectId)) >= levelRank('VIEW')) return [projectId, object.copies.get(projectId) as Copy];
+  }
+  throw permissionDenied(`VIEW permission required in a project containing ${object.id} to perform this action`);
+}
+
+/** Finds the object of a /record-xxxx/ route; other classes of data object never exist here. */
+function routeObject(ctx: CallContext): DataObject {
+  const object = ctx.state.objects.get(ctx.entity);
+  if (!object) throw entityNotFound(ctx.entity);
+  return object;
+}
+
+export function describeRecord(ctx: CallContext, input: unknown): unknown {
+  const obj = expectInputObject(input);
+  const hint = containerIdAt(obj, 'project', false);
+  const selection = parseFieldSelection(obj, OBJECT_LEGACY_FLAGS);
+  const object = routeObject(ctx);
+  const [projectId, copy] = visibleCopy(ctx.state, ctx.user.id, object, hint);
+  return describeObject(object, projectId, copy, selection);
+}
+
+function getDetails(ctx: CallContext, input: unknown): unknown {
+  const obj = expectInputObject(input);
+  const hint = containerIdAt(obj, 'project', false);
+  const object = routeObject(ctx);
+  visibleCopy(ctx.state, ctx.user.id, object, hint);
+  return structuredClone(object.details);
+}
+
+/** Level for changing copy metadata: UPLOAD while open, CONTRIBUTE once closed. */
+function editLevel(object: DataObject): Level {
+  return object.state === 'open' ? 'UPLOAD' : 'CONTRIBUTE';
+}
+
+/** The copy named by the required `project` of rename/setProperties/addTags/removeTags. */
+function copyForEdit(ctx: CallContext, obj: JsonObject): { object: DataObject; copy: Copy } {
+  const projectId = containerIdAt(obj, 'project', true) as string;
+  const object = routeObject(ctx);
+  ctx.state.requireContainer(projectId);
+  const level = ctx.state.levelOf(ctx.user.id, projectId);
+  requireLevel(level, 'VIEW', projectId);
+  const copy = object.copies.get(projectId);
+  if (!copy) throw notInProject(object.id, projectId);
+  requireLevel(level, editLevel(object), projectId);
+  return { object, copy };
+}
+
+function editCopy(change: (copy: Copy, obj: JsonObject) => void) {
+  return (ctx: CallContext, input: unknown): unknown => {
+    const obj = expectInputObject(input);
+    const { object, copy } = copyForEdit(ctx, obj);
+    change(copy, obj);
+    copy.modified = ctx.state.now();
+    return { id: object.id };
+  };
+}
+
+/** For global metadata (details, types, visibility, state): UPLOAD on a project holding the object. */
+function objectForGlobalEdit(ctx: CallContext, mustBeOpen: boolean): DataObject {
+  const object = routeObject(ctx);
+  const [firstProject] = [...object.copies.keys()].sort();
+  requireLevel(ctx.state.bestLevelOn(ctx.user.id, object), 'UPLOAD', firstProject);
+  if (mustBeOpen && object.state !== 'open') throw invalidState(`The object "${object.id}" is not in the "open" state`);
+  return object;
+}
+
+function editGlobal(change: (object: DataObject, obj: JsonObject, state: EmulatorState) => void) {
+  return (ctx: CallContext, input: unknown): unknown => {
+    const obj = expectInputObject(input);
+    const object = objectForGlobalEdit(ctx, true);
+    change(object, obj, ctx.state);
+    ctx.state.touchObject(object);
+    return { id: object.id };
+  };
+}
+
+function setDetails(ctx: CallContext, input: unknown): unknown {
+  // The body is the details themselves, not {"details": ...}.
+  const links = checkDetails(input, ctx.state.detailsLimitBytes, 'input');
+  const object = objectForGlobalEdit(ctx, true);
+  object.details = structuredClone(input);
+  object.links = links;
+  ctx.state.touchObject(object);
+  return { id: object.id };
+}
+
+function close(ctx: CallContext, input: unknown): unknown {
+  expectInputObject(input);
+  const object = objectForGlobalEdit(ctx, false);
+  if (object.state === 'open') {
+    object.state = 'closed';
+    ctx.state.touchObject(object);
+  }
+  return { id: object.id };
+}
+
+function listProjects(ctx: CallContext, input: unknown): unknown {
+  expectInputObject(input);
+  const object = routeObject(ctx);
+  const visible: Record<string, Level> = {};
+  for (const projectId of [...object.copies.keys()].sort()) {
+    const level = ctx.state.levelOf(ctx.user.id, projectId);
+    if (levelRank(level) >= levelRank('VIEW')) visible[projectId] = level;
+  }
+  if (Object.keys(visible).length === 0) visibleCopy(ctx.state, ctx.user.id, object, undefined);
+  return visible;
+}
+
+export const recordNewRoutes: Record<string, RouteDef> = {
+  record: write(newRecord),
+};
+
+export const dataObjectRoutes: Record<string, RouteDef> = {
+  describe: read(describeRecord),
+  getDetails: read(getDetails),
+  listProjects: read(listProjects),
+  setDetails: write(setDetails),
+  close: write(close),
+  rename: write(editCopy((copy, obj) => {
+    copy.name = checkName(requireKey(obj, 'name'));
+  })),
+  setProperties: write(editCopy((copy, obj) => {
+    mergeProperties(copy.properties, checkProperties(requireKey(obj, 'properties'), true));
+  })),
+  addTags: write(editCopy((copy, obj) => {
+    copy.tags = unique([...copy.tags, ...checkTags(reqStringArray(obj, 'tags'))]);
+  })),
+  removeTags: write(editCopy((copy, obj) => {
+    const drop = new Set(checkTags(reqStringArray(obj, 'tags')));
+    copy.tags = copy.tags.filter((t) => !drop.has(t));
+  })),
+  addTypes: write(editGlobal((object, obj) => {
+    object.types = unique([...object.types, ...checkTypes(reqStringArray(obj, 'types'))]);
+  })),
+  removeTypes: write(editGlobal((object, obj) => {
+    const drop = new Set(checkTypes(reqStringArray(obj, 'types')));
+    object.types = object.types.filter((t) => !drop.has(t));
+  })),
+  setVisibility: write(editGlobal((object, obj) => {
+    requireKey(obj, 'hidden');
+    object.hidden = optBool(obj, 'hidden') as boolean;
+  })),
+};
+
+export { visibleCopy };

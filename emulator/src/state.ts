@@ -1,0 +1,233 @@
+// The emulator's in-memory platform: users, containers, data objects with per-project copies,
+// folders, permissions and nonces. Pure (no HTTP), so it can be driven directly in tests.
+import { randomBytes } from 'node:crypto';
+import { ApiError, entityNotFound, invalidInput, notFound, permissionDenied } from './errors.js';
+import { folderChain, parentFolder } from './folders.js';
+import { cryptoRandomInt, mintId, type RandomInt } from './ids.js';
+
+export const LEVELS = ['NONE', 'VIEW', 'UPLOAD', 'CONTRIBUTE', 'ADMINISTER'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+export function isLevel(value: unknown): value is Level {
+  return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+}
+
+export interface User {
+  id: string;
+  handle: string;
+  token: string;
+  first: string;
+  last: string;
+  email: string;
+  created: number;
+}
+
+export interface Container {
+  id: string;
+  class: 'project' | 'container';
+  name: string;
+  summary: string;
+  description: string;
+  tags: string[];
+  properties: Record<string, string>;
+  created: number;
+  modified: number;
+  createdBy: string;
+  region: string;
+  protected: boolean;
+  folders: Set<string>;
+  permissions: Map<string, Level>;
+}
+
+/** Metadata that belongs to one project's copy of an object. */
+export interface Copy {
+  name: string;
+  folder: string;
+  tags: string[];
+  properties: Record<string, string>;
+  created: number;
+  modified: number;
+}
+
+export interface DataObject {
+  id: string;
+  class: string;
+  created: number;
+  createdBy: string;
+  state: 'open' | 'closing' | 'closed';
+  hidden: boolean;
+  types: string[];
+  details: unknown;
+  links: string[];
+  copies: Map<string, Copy>;
+}
+
+export interface NonceEntry {
+  input: string;
+  response: unknown;
+  at: number;
+}
+
+/** Replay is only guaranteed for an hour (platform-api.md §3). */
+export const NONCE_RETENTION_MS = 60 * 60 * 1000;
+
+export class EmulatorState {
+  readonly users = new Map<string, User>();
+  readonly containers = new Map<string, Container>();
+  readonly objects = new Map<string, DataObject>();
+  readonly nonces = new Map<string, NonceEntry>();
+  random: RandomInt = cryptoRandomInt;
+  detailsLimitBytes?: number;
+  private clock: () => number = Date.now;
+  private lastTime = 0;
+
+  /** Milliseconds, strictly increasing, so "newest modified first" is never ambiguous within a run. */
+  now(): number {
+    this.lastTime = Math.max(this.clock(), this.lastTime + 1);
+    return this.lastTime;
+  }
+
+  setClock(clock: () => number): void {
+    this.clock = clock;
+  }
+
+  mint(cls: string): string {
+    for (;;) {
+      const id = mintId(cls, this.random);
+      if (!this.objects.has(id) && !this.containers.has(id)) return id;
+    }
+  }
+
+  createUser(handle?: string, token?: string): User {
+    const chosen = handle ?? `user${this.users.size + 1}`;
+    const id = `user-${chosen}`;
+    if (this.users.has(id)) throw invalidInput(`The user handle "${chosen}" is already taken`);
+    const user: User = {
+      id,
+      handle: chosen,
+      token: token ?? randomBytes(24).toString('hex'),
+      first: chosen,
+      last: 'Emulated',
+      email: `${chosen}@example.invalid`,
+      created: this.now(),
+    };
+    this.users.set(id, user);
+    return user;
+  }
+
+  userForToken(token: string): User | undefined {
+    for (const user of this.users.values()) if (user.token === token) return user;
+    return undefined;
+  }
+
+  createContainer(ownerId: string, name: string, cls: 'project' | 'container' = 'project'): Container {
+    const now = this.now();
+    const container: Container = {
+      id: this.mint(cls),
+      class: cls,
+      name,
+      summary: '',
+      description: '',
+      tags: [],
+      properties: {},
+      created: now,
+      modified: now,
+      createdBy: ownerId,
+      region: 'aws:us-east-1',
+      protected: false,
+      folders: new Set(['/']),
+      permissions: new Map([[ownerId, 'ADMINISTER']]),
+    };
+    this.containers.set(container.id, container);
+    return container;
+  }
+
+  levelOf(userId: string, containerId: string): Level {
+    return this.containers.get(containerId)?.permissions.get(userId) ?? 'NONE';
+  }
+
+  grant(containerId: string, userId: string, level: Level): void {
+    const container = this.requireContainer(containerId);
+    if (level === 'NONE') container.permissions.delete(userId);
+    else container.permissions.set(userId, level);
+  }
+
+  requireContainer(id: string): Container {
+    const container = this.containers.get(id);
+    if (!container) throw entityNotFound(id);
+    return container;
+  }
+
+  /** The container, if the caller holds at least `level` there. */
+  containerWithLevel(userId: string, id: string, level: Level): Container {
+    const container = this.requireContainer(id);
+    requireLevel(this.levelOf(userId, id), level, id);
+    return container;
+  }
+
+  requireObject(id: string): DataObject {
+    const object = this.objects.get(id);
+    if (!object) throw entityNotFound(id);
+    return object;
+  }
+
+  /** Makes `folder` exist, creating missing ancestors only when `parents` is true. */
+  ensureFolder(container: Container, folder: string, parents: boolean): void {
+    if (container.folders.has(folder)) return;
+    if (!parents && !container.folders.has(parentFolder(folder))) throw folderNotFound(folder, container.id);
+    for (const f of folderChain(folder)) container.folders.add(f);
+  }
+
+  requireFolder(container: Container, folder: string): void {
+    if (!container.folders.has(folder)) throw folderNotFound(folder, container.id);
+  }
+
+  /** Removes a copy; an object with no copies left is gone. */
+  removeCopy(object: DataObject, containerId: string): void {
+    object.copies.delete(containerId);
+    if (object.copies.size === 0) this.objects.delete(object.id);
+  }
+
+  /** Copies in `containerId`, optionally limited to a folder. */
+  *copiesIn(containerId: string): Generator<[DataObject, Copy]> {
+    for (const object of this.objects.values()) {
+      const copy = object.copies.get(containerId);
+      if (copy) yield [object, copy];
+    }
+  }
+
+  /** Bumps `modified` on every copy, for changes to global metadata (details, types, hidden, state). */
+  touchObject(object: DataObject): void {
+    const now = this.now();
+    for (const copy of object.copies.values()) copy.modified = now;
+  }
+
+  /** The highest level the caller holds on any project containing the object. */
+  bestLevelOn(userId: string, object: DataObject): Level {
+    let best: Level = 'NONE';
+    for (const containerId of object.copies.keys()) {
+      const level = this.levelOf(userId, containerId);
+      if (levelRank(level) > levelRank(best)) best = level;
+    }
+    return best;
+  }
+
+  pruneNonces(): void {
+    const cutoff = this.now() - NONCE_RETENTION_MS;
+    for (const [key, entry] of this.nonces) if (entry.at < cutoff) this.nonces.delete(key);
+  }
+}
+
+export function requireLevel(have: Level, need: Level, containerId: string): void {
+  if (levelRank(have) < levelRank(need)) {
+    throw permissionDenied(`${need} permission required in ${containerId} to perform this action`);
+  }
+}
+
+export function folderNotFound(folder: string, containerId: string): ApiError {
+  return notFound(`The folder "${folder}" could not be found in ${containerId}`);
+}
