@@ -20,6 +20,8 @@ await Promise.all(
       target: 'node20',
       format: 'cjs',
       external: ['vscode'],
+      // jsonc-parser's UMD build loads its parts with a dynamic require that esbuild cannot follow.
+      mainFields: ['module', 'main'],
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',
