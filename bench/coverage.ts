@@ -2,6 +2,8 @@
 // same place. "Same place" is one of, in order:
 //   overlap    — our range overlaps the baseline's range;
 //   same line  — our range starts on the line where the baseline's starts;
+//   adjacent   — only whitespace separates the two ranges (e.g. a trailing comma reported on
+//                the comma by the baseline and on the closing bracket by ours);
 //   same object — the baseline rejects a property key (e.g. "Property note is not allowed")
 //                 and ours flags something inside the object that holds that key.
 import type { Diagnostic, JSONDocument } from 'vscode-json-languageservice';
@@ -12,6 +14,7 @@ export interface Coverage {
   baselineErrors: number;
   overlap: number;
   sameLine: number;
+  adjacent: number;
   sameObject: number;
   missed: Diagnostic[];
   /** Our errors and warnings, for the report. */
@@ -43,13 +46,19 @@ export function checkCoverage(
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const offsetOf = (p: Position): number => lineStarts[p.line] + p.character;
 
-  const coverage: Coverage = { baselineErrors: 0, overlap: 0, sameLine: 0, sameObject: 0, missed: [], ours: ours.length };
+  const onlySpaceBetween = (from: number, to: number): boolean => from <= to && text.slice(from, to).trim() === '';
+  const adjacent = (d: RecordDiagnostic, start: number, end: number): boolean =>
+    onlySpaceBetween(end, d.offset) || onlySpaceBetween(d.offset + d.length, start);
+
+  const coverage: Coverage = { baselineErrors: 0, overlap: 0, sameLine: 0, adjacent: 0, sameObject: 0, missed: [], ours: ours.length };
   for (const expected of baseline.diagnostics.filter(isError)) {
     coverage.baselineErrors++;
     if (ours.some((d) => overlaps(d.range, expected.range))) {
       coverage.overlap++;
     } else if (ours.some((d) => d.range.start.line === expected.range.start.line)) {
       coverage.sameLine++;
+    } else if (ours.some((d) => adjacent(d, offsetOf(expected.range.start), offsetOf(expected.range.end)))) {
+      coverage.adjacent++;
     } else {
       const object = objectOfKey(baseline.document, offsetOf(expected.range.start));
       if (object && ours.some((d) => d.offset >= object.start && d.offset + d.length <= object.end)) {

@@ -1,0 +1,111 @@
+// `npm run bench`: validation speed and heap against VS Code's JSON language service, the
+// honesty check, and the records tree's first page against the emulator. Exits 1 on any FAIL.
+import { resolve } from 'node:path';
+import { validateRecord } from '../server/src/engine/index';
+import { createBaseline } from './baseline';
+import { loadBaselineSchema } from './baselineSchema';
+import { generateCorpus } from './corpus';
+import { measureHeap } from './heapBench';
+import { markdownTable, mib, ms, verdict } from './table';
+import { benchFile, type FileResult } from './validationBench';
+
+const root = resolve(__dirname, '..');
+const SPEED_TARGET = 0.2;
+const HEAP_TARGET = 15 * 1024 * 1024;
+
+function speedSection(results: FileResult[]): boolean {
+  const rows = results.map((r) => [
+    r.file.label,
+    r.file.broken ? 'broken' : 'valid',
+    (Buffer.byteLength(r.file.text) / 1024).toFixed(0) + ' KiB',
+    ms(r.baseline.median),
+    ms(r.baseline.p95),
+    ms(r.ours.median),
+    ms(r.ours.p95),
+    (r.ours.median / r.baseline.median).toFixed(3) + '×',
+    String(r.baseline.runs),
+  ]);
+  console.log('\n## Validation time (ms), same run, interleaved\n');
+  console.log(markdownTable(
+    ['size', 'file', 'UTF-8', 'baseline median', 'baseline p95', 'ours median', 'ours p95', 'ratio (median)', 'runs'],
+    rows,
+  ));
+  let ok = true;
+  console.log('\nTargets: ours ≤ 0.2× baseline (median) at 1 MB and 5 MB, valid and broken');
+  for (const r of results.filter((x) => x.file.label === '1 MB' || x.file.label === '5 MB')) {
+    const ratio = r.ours.median / r.baseline.median;
+    const pass = ratio <= SPEED_TARGET;
+    ok &&= pass;
+    console.log(`  ${verdict(pass)}  ${r.file.label} ${r.file.broken ? 'broken' : 'valid'}: ${ratio.toFixed(3)}×`);
+  }
+  return ok;
+}
+
+function honestySection(results: FileResult[]): boolean {
+  console.log('\n## Honesty check: every baseline error (severity error) is one of ours\n');
+  const broken = results.filter((r) => r.file.broken);
+  console.log(markdownTable(
+    ['size', 'faults written', 'baseline errors', 'matched: overlap', 'same line', 'adjacent', 'same object', 'missed', 'ours (all)'],
+    broken.map((r) => [
+      r.file.label,
+      String(Object.values(r.file.faults).reduce((a, b) => a + b, 0)),
+      String(r.coverage.baselineErrors),
+      String(r.coverage.overlap),
+      String(r.coverage.sameLine),
+      String(r.coverage.adjacent),
+      String(r.coverage.sameObject),
+      String(r.coverage.missed.length),
+      String(r.coverage.ours),
+    ]),
+  ));
+  let ok = true;
+  for (const r of results) {
+    for (const d of r.coverage.missed.slice(0, 5)) {
+      console.log(`  missed in ${r.file.label} ${r.file.broken ? 'broken' : 'valid'}: line ${d.range.start.line + 1}: ${d.message}`);
+    }
+    ok &&= r.coverage.missed.length === 0;
+  }
+  console.log(`  ${verdict(ok)}  no baseline error missed`);
+  return ok;
+}
+
+function heapSection(): boolean {
+  console.log('\n## Heap for an open 5 MB document (V8 heapUsed after full GC, fresh process each)\n');
+  const reports = (['ours', 'baseline'] as const).flatMap((engine) =>
+    [false, true].map((broken) => measureHeap(root, engine, '5 MB', broken)),
+  );
+  console.log(markdownTable(
+    ['engine', 'file', 'text string', 'beyond text, results held', 'beyond text, after drop', 'total with text + results'],
+    reports.map((r) => [
+      r.engine,
+      r.broken ? 'broken' : 'valid',
+      mib(r.text),
+      mib(r.heldWithResults),
+      mib(r.heldAfterDrop),
+      mib(r.text + r.heldWithResults),
+    ]),
+  ));
+  console.log('  results held: ours = diagnostics + facts; baseline = its JSONDocument + diagnostics.');
+  console.log('  after drop: ours = nothing kept; baseline = the JSONDocument its server caches per open document.');
+  let ok = true;
+  for (const r of reports.filter((x) => x.engine === 'ours')) {
+    const total = r.text + r.heldWithResults;
+    const pass = total <= HEAP_TARGET;
+    ok &&= pass;
+    console.log(`  ${verdict(pass)}  ours, 5 MB ${r.broken ? 'broken' : 'valid'}: ${mib(total)} total (text + results) ≤ 15 MB`);
+  }
+  return ok;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const corpus = generateCorpus();
+  const baseline = createBaseline(loadBaselineSchema(root));
+  const results: FileResult[] = [];
+  for (const file of corpus) results.push(await benchFile(file, baseline, validateRecord));
+  const passed = [speedSection(results), honestySection(results), heapSection()];
+  console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  if (passed.includes(false)) process.exitCode = 1;
+}
+
+void main();
