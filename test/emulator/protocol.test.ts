@@ -45,7 +45,7 @@ describe('emulator protocol', () => {
   it('only accepts POST', async () => {
     const response = await fetch(`${w.emu.url}/system/whoami`, { headers: { Authorization: `Bearer ${w.alice.token}` } });
     assert.equal(response.status, 405);
-    assert.equal((await response.json()).error.type, 'MalformedJSON');
+    assert.equal(((await response.json()) as { error: { type: string } }).error.type, 'MalformedJSON');
   });
 
   it('echoes Origin and accepts a POST preflight', async () => {
