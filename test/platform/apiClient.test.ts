@@ -261,6 +261,7 @@ describe('responses that are not the platform\'s JSON', () => {
   before(async () => {
     server = createServer((req, res) => {
       if (req.url === '/system/whoami') res.writeHead(502, { 'Content-Type': 'text/html' }).end('<html>Bad gateway</html>');
+      else if (req.url === '/system/findProjects') res.writeHead(307, { Location: `${emulator.url}/system/findProjects` }).end();
       else res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id": "record-');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -275,6 +276,14 @@ describe('responses that are not the platform\'s JSON', () => {
     const { error } = await elapsed(() => new DxApiClient({ serverUrl: url, deadlineMs: 1500 }).call('/system/whoami'));
     assert.ok(error instanceof DxDeadlineError, String(error));
     assert.match(error.message, /HTTP502/);
+  });
+
+  test('a redirect is not followed, so the token cannot be carried to another server', async () => {
+    const mark = emulator.admin.requestLog().length;
+    const { error } = await elapsed(() => new DxApiClient({ serverUrl: url, token: owner.token }).call('/system/findProjects', {}));
+    assert.ok(error instanceof DxApiError, String(error));
+    assert.equal(error.status, 307);
+    assert.equal(emulator.admin.requestLog().length, mark);
   });
 
   test('a garbled 200 on a route that is not safe to repeat is reported, not resent', async () => {

@@ -124,6 +124,8 @@ export class DxApiClient {
         method: 'POST',
         headers,
         body,
+        // A redirect is reported, never followed: the token must only go to the configured server.
+        redirect: 'manual',
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
     } catch (error) {
