@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
+import { registerRecordFeatures } from './commands';
 import { Session } from './session';
 
 let client: LanguageClient | undefined;
@@ -11,6 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const session = new Session(context);
   context.subscriptions.push(session);
   client = createLanguageClient(context);
+  registerRecordFeatures(context, session, client);
 
   await client.start();
 }

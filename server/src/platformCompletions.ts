@@ -1,74 +1,58 @@
 // Completions that know the platform: projects for `project` and `initializeFrom.project`, the
 // project's folders for `folder`, records and files for `$dnanexus_link` in `details`, records
-// for `initializeFrom.id`. Undefined when the cursor is elsewhere or the platform cannot answer.
-import { getLocation, type Location } from 'jsonc-parser';
+// for `initializeFrom.id`. Empty when the cursor is elsewhere or the platform cannot answer.
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlatformQuery } from '../../common/protocol';
-import type { RecordFacts } from './engine/types';
+import { validateRecord } from './engine';
+import type { PositionContext } from './features/hooks';
+import { locate } from './features/position';
 import { foldersOf, objectsOf, projectsOf, type PlatformLookup } from './platformLookup';
 
 type Slot = { query: PlatformQuery; as: 'project' | 'folder' | 'object' };
 
-function slotAt(location: Location, facts: RecordFacts): Slot | undefined {
-  if (location.isAtPropertyKey) return undefined;
-  const path = location.path;
+function slotAt(context: PositionContext): Slot | undefined {
+  const { path } = context;
+  if (context.isAtPropertyKey) return undefined;
+  const at = (...keys: string[]) => path.length === keys.length && keys.every((k, i) => path[i] === k);
+  const inLink = path[0] === 'details' && path[path.length - 1] === '$dnanexus_link';
+  if (at('project') || at('initializeFrom', 'project')) return { query: { kind: 'projects' }, as: 'project' };
+  if (!at('folder') && !at('initializeFrom', 'id') && !inLink) return undefined;
+  // Only now is the whole file worth reading: these slots depend on the record's project.
+  const { facts } = validateRecord(context.text);
   const project = facts.project?.value;
-  if (path.length === 1 && path[0] === 'project') return { query: { kind: 'projects' }, as: 'project' };
-  if (path.length === 2 && path[0] === 'initializeFrom' && path[1] === 'project') return { query: { kind: 'projects' }, as: 'project' };
-  if (path.length === 1 && path[0] === 'folder' && project) return { query: { kind: 'folders', project }, as: 'folder' };
-  if (path.length === 2 && path[0] === 'initializeFrom' && path[1] === 'id') {
+  if (at('initializeFrom', 'id')) {
     const from = facts.initializeFrom?.project?.value ?? project;
     return from ? { query: { kind: 'objects', project: from, classes: ['record'] }, as: 'object' } : undefined;
   }
-  if (path[0] === 'details' && path[path.length - 1] === '$dnanexus_link' && project) {
-    return { query: { kind: 'objects', project, classes: ['record', 'file'] }, as: 'object' };
-  }
-  return undefined;
+  if (!project) return undefined;
+  if (at('folder')) return { query: { kind: 'folders', project }, as: 'folder' };
+  return { query: { kind: 'objects', project, classes: ['record', 'file'] }, as: 'object' };
 }
 
-/** The string token under the cursor (quotes included) is replaced; otherwise insert at the cursor. */
-function replaceRange(document: TextDocument, location: Location, offset: number): Range {
-  const node = location.previousNode;
-  if (node && node.type === 'string' && node.offset <= offset && offset <= node.offset + node.length) {
-    return { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
-  }
-  const at = document.positionAt(offset);
-  return { start: at, end: at };
-}
-
-function item(label: string, value: string, detail: string, kind: CompletionItemKind, range: Range, order: number): CompletionItem {
-  const newText = JSON.stringify(value);
-  return {
+export async function platformCompletions(context: PositionContext, lookup: PlatformLookup, signal?: AbortSignal): Promise<CompletionItem[]> {
+  const slot = slotAt(context);
+  if (!slot) return [];
+  const answer = await lookup(slot.query, signal);
+  const located = locate(context.uri, context.text, context.offset);
+  const document = TextDocument.create(context.uri, 'dxrecord', 0, context.text);
+  const range: Range = { start: document.positionAt(located.replaceStart), end: document.positionAt(located.replaceEnd) };
+  const quote = located.inString ? '"' : '';
+  const item = (label: string, value: string, detail: string, kind: CompletionItemKind, order: number): CompletionItem => ({
     label,
     detail,
     kind,
-    filterText: `"${label} ${value}"`,
-    sortText: String(order).padStart(5, '0'),
-    textEdit: { range, newText },
-  };
-}
-
-export async function platformCompletions(
-  document: TextDocument,
-  offset: number,
-  facts: RecordFacts,
-  lookup: PlatformLookup,
-  signal?: AbortSignal,
-): Promise<CompletionItem[] | undefined> {
-  const text = document.getText();
-  const location = getLocation(text, offset);
-  const slot = slotAt(location, facts);
-  if (!slot) return undefined;
-  const answer = await lookup(slot.query, signal);
-  const range = replaceRange(document, location, offset);
+    filterText: `${quote}${label} ${value}`,
+    sortText: `0${String(order).padStart(5, '0')}`,
+    textEdit: { range, newText: JSON.stringify(value) },
+  });
   if (slot.as === 'project') {
-    return projectsOf(answer)?.map((p, i) => item(p.name, p.id, `${p.id} · ${p.level}`, CompletionItemKind.Module, range, i));
+    return (projectsOf(answer) ?? []).map((p, i) => item(p.name, p.id, `${p.id} · ${p.level}`, CompletionItemKind.Module, i));
   }
   if (slot.as === 'folder') {
-    return foldersOf(answer)?.map((f, i) => item(f, f, 'folder', CompletionItemKind.Folder, range, i));
+    return (foldersOf(answer) ?? []).map((f, i) => item(f, f, 'folder in the project', CompletionItemKind.Folder, i));
   }
-  return objectsOf(answer)?.map((o, i) =>
-    item(o.name, o.id, `${o.class} · ${o.id} · ${o.state}${o.folder ? ` · ${o.folder}` : ''}`, o.class === 'file' ? CompletionItemKind.File : CompletionItemKind.Value, range, i),
+  return (objectsOf(answer) ?? []).map((o, i) =>
+    item(o.name, o.id, `${o.class} · ${o.id} · ${o.state}${o.folder ? ` · ${o.folder}` : ''}`, o.class === 'file' ? CompletionItemKind.File : CompletionItemKind.Reference, i),
   );
 }

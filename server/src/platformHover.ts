@@ -1,24 +1,26 @@
 // Hover on any ID in the file: what the platform calls it (name, class, state, access level).
-import type { Hover } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { MarkupContent } from 'vscode-languageserver';
 import { idAtOffset, isContainerId, isDataObjectId } from '../../common/dxIds';
+import type { PositionContext } from './features/hooks';
 import { objectsOf, projectsOf, type PlatformLookup } from './platformLookup';
 
-export async function platformHover(document: TextDocument, offset: number, lookup: PlatformLookup, signal?: AbortSignal): Promise<Hover | undefined> {
-  const found = idAtOffset(document.getText(), offset);
-  if (!found) return undefined;
-  const range = { start: document.positionAt(found.offset), end: document.positionAt(found.offset + found.length) };
+const NOT_FOUND = 'Not found on the DNAnexus platform (or not visible to you).';
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+}
+
+export async function platformHover(context: PositionContext, lookup: PlatformLookup, signal?: AbortSignal): Promise<MarkupContent | undefined> {
+  const found = idAtOffset(context.text, context.offset);
   let line: string | undefined;
-  if (isContainerId(found.id)) {
+  if (found && isContainerId(found.id)) {
     const projects = projectsOf(await lookup({ kind: 'project', id: found.id }, signal));
-    if (!projects) return undefined;
-    line = projects[0] ? `**${projects[0].name}** · project · your access: ${projects[0].level}` : `Not found on the platform (or not visible to you)`;
-  } else if (isDataObjectId(found.id)) {
+    const p = projects?.[0];
+    line = projects && (p ? `**${escapeMarkdown(p.name)}** · project · your access: ${p.level}` : NOT_FOUND);
+  } else if (found && isDataObjectId(found.id)) {
     const objects = objectsOf(await lookup({ kind: 'describe', ids: [found.id] }, signal));
-    if (!objects) return undefined;
-    const object = objects[0];
-    line = object ? `**${object.name}** · ${object.class} · ${object.state} · in ${object.project}` : `Not found on the platform (or not visible to you)`;
+    const o = objects?.[0];
+    line = objects && (o ? `**${escapeMarkdown(o.name)}** · ${o.class} · ${o.state} · in ${o.project}` : NOT_FOUND);
   }
-  if (!line) return undefined;
-  return { contents: { kind: 'markdown', value: `${line}\n\n\`${found.id}\`` }, range };
+  return line ? { kind: 'markdown', value: `${line} (\`${found!.id}\`)` } : undefined;
 }

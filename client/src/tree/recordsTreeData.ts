@@ -56,6 +56,7 @@ function escapeRegExp(text: string): string {
 
 export class RecordsTreeData {
   readonly #listings = new Map<string, Listing>();
+  readonly #parents = new WeakMap<TreeNode, ContainerNode>();
   #roots: Promise<TreeNode[]> | undefined;
   filter: RecordFilter = {};
 
@@ -104,6 +105,23 @@ export class RecordsTreeData {
     } catch (error) {
       listing.error = messageOf(error);
     }
+  }
+
+  /** The node `node` was listed under (undefined for projects), for TreeView.reveal. */
+  parentOf(node: TreeNode): ContainerNode | undefined {
+    return this.#parents.get(node);
+  }
+
+  /** Loads the levels down to `folder` and returns the record's node if its page holds it. */
+  async findRecord(project: string, folder: string, id: string, signal?: AbortSignal): Promise<TreeNode | undefined> {
+    let node = (await this.getChildren(undefined, signal)).find((n) => n.kind === 'project' && n.project.id === project);
+    const segments = folder.split('/').filter(Boolean);
+    for (let depth = 1; node && depth <= segments.length; depth++) {
+      const path = '/' + segments.slice(0, depth).join('/');
+      node = (await this.getChildren(node, signal)).find((n) => n.kind === 'folder' && n.path === path);
+    }
+    if (!node) return undefined;
+    return (await this.getChildren(node, signal)).find((n) => n.kind === 'record' && n.record.id === id);
   }
 
   #rootNodes(signal?: AbortSignal): Promise<TreeNode[]> {
@@ -165,6 +183,7 @@ export class RecordsTreeData {
     const children: TreeNode[] = [...listing.folders, ...listing.records];
     if (listing.error) children.push({ kind: 'error', key: `error:${node.key}`, message: listing.error, parent: node });
     else if (listing.next !== null && listing.next !== undefined) children.push({ kind: 'loadMore', key: `more:${node.key}`, parent: node });
+    for (const child of children) this.#parents.set(child, node);
     return children;
   }
 }

@@ -1,0 +1,102 @@
+// What every record command shares: the session (API client, log), the tree, the platform cache,
+// the describe documents, and the workspace memory of recent IDs and file ↔ record pairs.
+import * as vscode from 'vscode';
+import type { DxApiClient } from '../platform/apiClient';
+import { DxCancelledError } from '../platform/errors';
+import { abortOn } from '../session';
+import type { PlatformCache } from '../platformCache';
+import { rememberId } from '../records/recordIds';
+import type { RecordsTreeProvider } from '../tree/recordsTreeProvider';
+import type { RecordDocuments } from './recordDocuments';
+
+/** The part of `Session` the record features use. */
+export interface EditorSession {
+  readonly log: vscode.LogOutputChannel;
+  readonly onDidChange: vscode.Event<void>;
+  readonly signedIn: boolean;
+  readonly projectId?: string;
+  setProjectId(projectId: string | undefined): Promise<void>;
+  getClient(): DxApiClient | undefined;
+}
+
+export interface RecordRef {
+  id: string;
+  project?: string;
+}
+
+const RECENT_KEY = 'dxrecord.recentRecordIds';
+const FILE_RECORDS_KEY = 'dxrecord.fileRecords';
+
+export class EditorContext {
+  /** Platform complaints (InvalidInput) placed on the file's fields after a failed create/update. */
+  readonly rejections = vscode.languages.createDiagnosticCollection('dnanexus-platform');
+
+  constructor(
+    readonly session: EditorSession,
+    readonly state: vscode.Memento,
+    readonly cache: PlatformCache,
+    readonly tree: RecordsTreeProvider,
+    readonly documents: RecordDocuments,
+    /** Tells the language server to re-run its live checks. */
+    readonly notifyServer: () => void,
+  ) {}
+
+  recentIds(): string[] {
+    return this.state.get<string[]>(RECENT_KEY, []);
+  }
+
+  async rememberRecord(ref: RecordRef, file?: vscode.Uri): Promise<void> {
+    await this.state.update(RECENT_KEY, rememberId(this.recentIds(), ref.id));
+    if (file) await this.state.update(FILE_RECORDS_KEY, { ...this.#fileRecords(), [file.toString()]: ref });
+  }
+
+  /** The record last created from or pulled into `file`. */
+  recordOfFile(file: vscode.Uri): RecordRef | undefined {
+    return this.#fileRecords()[file.toString()];
+  }
+
+  #fileRecords(): Record<string, RecordRef> {
+    return this.state.get<Record<string, RecordRef>>(FILE_RECORDS_KEY, {});
+  }
+
+  /** After anything that changes records: fresh tree, cache, live checks and open descriptions. */
+  platformChanged(): void {
+    this.cache.invalidate();
+    this.tree.refresh();
+    this.documents.refreshAll();
+    this.notifyServer();
+  }
+
+  /** The API client, or undefined after offering to sign in. */
+  async client(): Promise<DxApiClient | undefined> {
+    const client = this.session.getClient();
+    if (client) return client;
+    const choice = await vscode.window.showWarningMessage('DNAnexus: sign in first to work with records on the platform.', 'Sign In');
+    if (choice) await vscode.commands.executeCommand('dxrecord.signIn');
+    return this.session.getClient();
+  }
+
+  /** A cancellable progress notification whose Cancel aborts the API call. */
+  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) =>
+      task(abortOn(token)),
+    );
+  }
+
+  /** Logs the failure and shows its actionable text with a "Show Log" button. */
+  report(what: string, error: unknown): void {
+    const message = (error as { userMessage?: string }).userMessage ?? (error instanceof Error ? error.message : String(error));
+    this.session.log.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof DxCancelledError) {
+      void vscode.window.showInformationMessage(`DNAnexus: ${what} was cancelled.`);
+      return;
+    }
+    void vscode.window.showErrorMessage(`DNAnexus: ${what}. ${message}`, 'Show Log').then((choice) => {
+      if (choice) this.session.log.show(true);
+    });
+  }
+
+  dispose(): void {
+    this.rejections.dispose();
+  }
+}

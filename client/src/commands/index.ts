@@ -1,0 +1,67 @@
+// Registers the record features: commands, the Records view, describe documents and the answers
+// to the language server's platform lookups. Called once from activate().
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { PlatformCache } from '../platformCache';
+import { answerPlatformLookups, notifyPlatformChanged } from '../platformRequests';
+import { describeRecord } from '../records/describeRecord';
+import { RECORDS_VIEW, RecordsTreeProvider } from '../tree/recordsTreeProvider';
+import type { TreeNode } from '../tree/recordsTreeData';
+import { createRecordCommand } from './createCommand';
+import { EditorContext, type EditorSession } from './editorContext';
+import { closeRecordCommand, copyIdCommand, describeRecordCommand, pullRecordCommand, revealRecordCommand } from './recordCommands';
+import { RECORD_SCHEME, RecordDocuments } from './recordDocuments';
+import { updateRecordCommand } from './updateCommand';
+import { clearFilterCommand, filterRecordsCommand, loadMoreCommand, refreshCommand, selectProjectCommand } from './viewCommands';
+
+export function registerRecordFeatures(context: vscode.ExtensionContext, session: EditorSession, languageClient?: BaseLanguageClient): void {
+  const getClient = () => session.getClient();
+  const log = (message: string) => session.log.debug(message);
+  const cache = new PlatformCache(getClient, { log });
+  const tree = new RecordsTreeProvider(getClient, () => session.projectId);
+  const documents = new RecordDocuments(getClient);
+  const notifyServer = () => languageClient && notifyPlatformChanged(languageClient, log);
+  const ctx = new EditorContext(session, context.workspaceState, cache, tree, documents, notifyServer);
+  const view = vscode.window.createTreeView<TreeNode>(RECORDS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+
+  const reveal = async (id: string, project: string): Promise<boolean> => {
+    const client = getClient();
+    if (!client) return false;
+    const { folder } = await describeRecord(client, id, project);
+    const node = await tree.data.findRecord(project, folder, id);
+    if (node) await view.reveal(node, { select: true, focus: true, expand: true });
+    return node !== undefined;
+  };
+  const signedInContext = () => vscode.commands.executeCommand('setContext', 'dxrecord.signedIn', session.signedIn);
+  void signedInContext();
+
+  const commands: [string, (...args: any[]) => unknown][] = [
+    ['dxrecord.createRecord', createRecordCommand(ctx)],
+    ['dxrecord.describeRecord', describeRecordCommand(ctx)],
+    ['dxrecord.pullRecord', pullRecordCommand(ctx)],
+    ['dxrecord.updateRecord', updateRecordCommand(ctx)],
+    ['dxrecord.closeRecord', closeRecordCommand(ctx)],
+    ['dxrecord.copyId', copyIdCommand(ctx)],
+    ['dxrecord.revealRecord', revealRecordCommand(ctx, reveal)],
+    ['dxrecord.selectProject', selectProjectCommand(ctx)],
+    ['dxrecord.refresh', refreshCommand(ctx)],
+    ['dxrecord.filterRecords', filterRecordsCommand(ctx)],
+    ['dxrecord.clearFilter', clearFilterCommand(ctx)],
+    ['dxrecord.loadMore', loadMoreCommand(ctx)],
+  ];
+  context.subscriptions.push(
+    ctx,
+    tree,
+    view,
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, documents),
+    ...commands.map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    // A platform rejection marked on a field is stale once the file changes.
+    vscode.workspace.onDidChangeTextDocument((event) => ctx.rejections.delete(event.document.uri)),
+    session.onDidChange(() => {
+      void signedInContext();
+      ctx.platformChanged();
+    }),
+    ...(languageClient ? [answerPlatformLookups(languageClient, cache)] : []),
+  );
+}

@@ -1,0 +1,58 @@
+// Describe Record's read-only documents: `dnanexus-record:/record-xxxx.json?project=project-yyyy`.
+// Content comes from the API each time VS Code asks, so "Refresh" re-describes.
+import * as vscode from 'vscode';
+import type { DxApiClient } from '../platform/apiClient';
+import { describeRecord, formatDescription } from '../records/describeRecord';
+import type { RecordRef } from './editorContext';
+
+export const RECORD_SCHEME = 'dnanexus-record';
+
+export function recordUri(ref: RecordRef): vscode.Uri {
+  return vscode.Uri.from({ scheme: RECORD_SCHEME, path: `/${ref.id}.json`, query: ref.project ? `project=${ref.project}` : '' });
+}
+
+export function recordRefOf(uri: vscode.Uri): RecordRef | undefined {
+  if (uri.scheme !== RECORD_SCHEME) return undefined;
+  const id = /^\/?(record-[0-9A-Za-z]{24})\.json$/.exec(uri.path)?.[1];
+  const project = new URLSearchParams(uri.query).get('project') ?? undefined;
+  return id ? { id, project } : undefined;
+}
+
+/** Shown instead of a description; the document stays valid JSON. */
+function problem(message: string): string {
+  return JSON.stringify({ error: message, hint: 'Run "DNAnexus: Refresh" to try again.' }, null, 2) + '\n';
+}
+
+export class RecordDocuments implements vscode.TextDocumentContentProvider {
+  readonly #changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.#changed.event;
+
+  constructor(private readonly getClient: () => DxApiClient | undefined) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const ref = recordRefOf(uri);
+    const client = this.getClient();
+    if (!ref) return problem(`Not a record document: ${uri.toString()}`);
+    if (!client) return problem(`Sign in to DNAnexus to describe ${ref.id}.`);
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      return formatDescription(await describeRecord(client, ref.id, ref.project, controller.signal));
+    } catch (error) {
+      const message = (error as { userMessage?: string }).userMessage ?? String(error);
+      return problem(`Could not describe ${ref.id}: ${message}`);
+    }
+  }
+
+  refresh(uri: vscode.Uri): void {
+    this.#changed.fire(uri);
+  }
+
+  refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) if (document.uri.scheme === RECORD_SCHEME) this.refresh(document.uri);
+  }
+
+  dispose(): void {
+    this.#changed.dispose();
+  }
+}

@@ -1,0 +1,24 @@
+// The record file a command works on: the explorer item it was invoked on, else the active editor.
+import * as vscode from 'vscode';
+
+export async function recordFile(arg: unknown): Promise<vscode.TextDocument | undefined> {
+  const document = arg instanceof vscode.Uri && arg.scheme !== 'dnanexus-record'
+    ? await vscode.workspace.openTextDocument(arg)
+    : vscode.window.activeTextEditor?.document;
+  if (document && (document.languageId === 'dxrecord' || document.fileName.endsWith('.dxrecord.json'))) return document;
+  void vscode.window.showWarningMessage('DNAnexus: open a .dxrecord.json file first.');
+  return undefined;
+}
+
+/** Puts a platform rejection on the field it names, or clears the file's earlier one. */
+export function showRejection(rejections: vscode.DiagnosticCollection, document: vscode.TextDocument, span: { offset: number; length: number } | undefined, message: string): void {
+  if (!span) {
+    rejections.delete(document.uri);
+    return;
+  }
+  const range = new vscode.Range(document.positionAt(span.offset), document.positionAt(span.offset + span.length));
+  const diagnostic = new vscode.Diagnostic(range, message, vscode.DiagnosticSeverity.Error);
+  diagnostic.source = 'dnanexus';
+  diagnostic.code = 'platform-rejected';
+  rejections.set(document.uri, [diagnostic]);
+}

@@ -1,0 +1,58 @@
+// DNAnexus: Update Record from File: show what would change, then apply it.
+import * as vscode from 'vscode';
+import { DxApiError } from '../platform/errors';
+import { locateRejection, planCreate, refusalMessage } from '../records/createRecord';
+import { describeRecord } from '../records/describeRecord';
+import { applyUpdate, describePlan, planUpdate, type UpdatePlan } from '../records/updateRecord';
+import type { EditorContext } from './editorContext';
+import { recordFile, showRejection } from './recordFile';
+import { recordTarget } from './recordTarget';
+
+async function confirm(plan: UpdatePlan, name: string): Promise<boolean> {
+  const detail = describePlan(plan);
+  if (!plan.steps.length) {
+    const why = plan.blocked.length ? `Nothing can be applied to ${plan.id}.` : `${plan.id} already matches the file.`;
+    void vscode.window.showInformationMessage(`DNAnexus: ${why}`, { modal: plan.blocked.length > 0, detail });
+    return false;
+  }
+  const title = plan.blocked.length
+    ? `Update "${name}" (${plan.id})? It is closed, so only name, tags and properties can change.`
+    : `Update "${name}" (${plan.id}) from the file?`;
+  return (await vscode.window.showWarningMessage(title, { modal: true, detail }, 'Apply')) === 'Apply';
+}
+
+export function updateRecordCommand(ctx: EditorContext) {
+  return async (arg?: unknown): Promise<void> => {
+    const document = await recordFile(arg);
+    if (!document) return;
+    const text = document.getText();
+    const file = planCreate(text);
+    if (file.kind === 'refused') {
+      void vscode.window.showErrorMessage(`DNAnexus: ${refusalMessage(file.errors).replace('Not created', 'Not updated')}`);
+      return;
+    }
+    const ref = ctx.recordOfFile(document.uri) ?? (await recordTarget(ctx, [], 'Update which record from this file?', false));
+    if (!ref) return;
+    const client = await ctx.client();
+    if (!client) return;
+    try {
+      const current = await ctx.withProgress(`Reading ${ref.id}…`, (signal) => describeRecord(client, ref.id, file.project ?? ref.project, signal));
+      const plan = planUpdate(current, file.input);
+      if (!(await confirm(plan, current.name))) return;
+      const outcome = await ctx.withProgress(`Updating ${ref.id}…`, (signal) => applyUpdate(client, plan, signal));
+      ctx.platformChanged();
+      await ctx.rememberRecord({ id: ref.id, project: current.project }, document.isUntitled ? undefined : document.uri);
+      if (outcome.error) {
+        const span = locateRejection(text, outcome.error);
+        if (outcome.error instanceof DxApiError) showRejection(ctx.rejections, document, span, `The platform rejected this: ${outcome.error.platformMessage}`);
+        const done = outcome.applied.length ? ` Already applied: ${outcome.applied.map((s) => s.summary).join('; ')}.` : ' Nothing was applied.';
+        ctx.report(`Update of ${ref.id} stopped.${done}`, outcome.error);
+        return;
+      }
+      showRejection(ctx.rejections, document, undefined, '');
+      void vscode.window.showInformationMessage(`DNAnexus: updated ${ref.id} (${outcome.applied.map((s) => s.summary).join('; ')}).`);
+    } catch (error) {
+      ctx.report(`Update Record failed for ${ref.id}`, error);
+    }
+  };
+}
