@@ -2,7 +2,7 @@
 // folders, permissions and nonces. Pure (no HTTP), so it can be driven directly in tests.
 import { randomBytes } from 'node:crypto';
 import { ApiError, entityNotFound, invalidInput, notFound, permissionDenied } from './errors.js';
-import { folderChain, parentFolder } from './folders.js';
+import { folderChain } from './folders.js';
 import { cryptoRandomInt, mintId, type RandomInt } from './ids.js';
 
 export const LEVELS = ['NONE', 'VIEW', 'UPLOAD', 'CONTRIBUTE', 'ADMINISTER'] as const;
@@ -175,10 +175,10 @@ export class EmulatorState {
     return object;
   }
 
-  /** Makes `folder` exist, creating missing ancestors only when `parents` is true. */
+  /** Checks that `folder` exists, or creates it with its ancestors when `parents` is true. */
   ensureFolder(container: Container, folder: string, parents: boolean): void {
     if (container.folders.has(folder)) return;
-    if (!parents && !container.folders.has(parentFolder(folder))) throw folderNotFound(folder, container.id);
+    if (!parents) throw folderNotFound(folder, container.id);
     for (const f of folderChain(folder)) container.folders.add(f);
   }
 

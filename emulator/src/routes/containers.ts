@@ -89,7 +89,9 @@ function newFolder(ctx: CallContext, input: unknown): unknown {
     // The platform's error type here is undocumented; InvalidState is our pinned choice.
     throw invalidState(`The folder "${folder}" already exists in ${container.id}`);
   }
-  ctx.state.ensureFolder(container, folder, parents);
+  const parent = parentFolder(folder);
+  if (!parents && !container.folders.has(parent)) throw folderNotFound(parent, container.id);
+  ctx.state.ensureFolder(container, folder, true);
   return { id: container.id };
 }
 
