@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { DEFAULT_DEADLINE_MS, DxApiClient, type LogLevel } from './platform/apiClient';
 import { readDxEnvironment, resolveDxConfig, watchDxEnvironment, type ResolvedConfig } from './platform/config';
-import { DxError } from './platform/errors';
+import { DxCancelledError, DxError } from './platform/errors';
 import { isTokenRejected, whoami } from './platform/identity';
 import { describeState, type SessionState } from './platform/sessionState';
 
@@ -108,6 +108,7 @@ export class Session implements vscode.Disposable {
       this.#apply({ kind: 'signedOut', serverUrl: config.serverUrl }, undefined);
       return;
     }
+    this.log.info(`Using ${config.serverUrl} (server from ${config.source.server}, token from ${config.source.token})`);
     this.#apply({ kind: 'checking', config }, this.#clientFor(config, config.token));
     void this.#verify(config, generation);
   }
@@ -141,7 +142,7 @@ export class Session implements vscode.Disposable {
       void vscode.window.showInformationMessage(`DNAnexus: signed in as ${userId}.`);
       return true;
     } catch (error) {
-      this.#report('Sign-in failed', error);
+      if (!(error instanceof DxCancelledError)) this.#report('Sign-in failed', error);
       return false;
     }
   }
