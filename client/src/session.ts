@@ -59,10 +59,6 @@ export class Session implements vscode.Disposable {
     return this.#client !== undefined;
   }
 
-  get userId(): string | undefined {
-    return this.#state.kind === 'signedIn' ? this.#state.userId : undefined;
-  }
-
   get serverUrl(): string | undefined {
     return 'config' in this.#state ? this.#state.config.serverUrl : undefined;
   }
@@ -74,7 +70,6 @@ export class Session implements vscode.Disposable {
     return chosen ?? this.#state.config.projectId;
   }
 
-  /** Remembers the project for this server (undefined falls back to the dx configuration's). */
   async setProjectId(projectId: string | undefined): Promise<void> {
     const serverUrl = this.serverUrl;
     if (!serverUrl) return;
@@ -82,12 +77,10 @@ export class Session implements vscode.Disposable {
     this.#changed.fire();
   }
 
-  /** The API client when a token is configured and has not been rejected. */
   getClient(): DxApiClient | undefined {
     return this.#client;
   }
 
-  /** Re-reads dx configuration, settings and the stored token, then checks the token. */
   async reload(): Promise<void> {
     const generation = (this.#generation += 1);
     this.#verification?.abort();
@@ -147,7 +140,6 @@ export class Session implements vscode.Disposable {
     }
   }
 
-  /** Forgets the token stored in VS Code for the current server. */
   async signOut(): Promise<void> {
     const config = await this.#resolve().catch(() => undefined);
     if (!config) return;
@@ -244,7 +236,6 @@ export class Session implements vscode.Disposable {
   }
 }
 
-/** An AbortSignal that fires when VS Code's cancellation token does. */
 export function abortOn(token: vscode.CancellationToken): AbortSignal {
   const controller = new AbortController();
   if (token.isCancellationRequested) controller.abort();

@@ -41,7 +41,6 @@ function projectOf(input: unknown): string | undefined {
   return undefined;
 }
 
-/** What `route` called with `input` needs, or undefined when the route is not one we know. */
 export function requiredAccess(route: string, input: unknown): RequiredAccess | undefined {
   if (route === '/record/new') {
     return { operation: 'creating a record', level: 'UPLOAD', container: projectOf(input) ?? 'the target project' };

@@ -26,7 +26,6 @@ export interface CallOptions {
 export const DEFAULT_DEADLINE_MS = 120_000;
 export const DEFAULT_USER_AGENT = `dxrecord-vscode/${version} (node ${process.versions.node})`;
 
-/** What one HTTP attempt ended with. */
 type Attempt =
   | { kind: 'ok'; value: unknown }
   | { kind: 'status'; status: number; retryAfter: string | null; text: string }
@@ -48,16 +47,10 @@ export class DxApiClient {
     this.#log = log ? (level, message) => log(level, this.#redact(message)) : () => undefined;
   }
 
-  get hasToken(): boolean {
-    return this.#token !== undefined;
-  }
-
-  /** POST <server>/<route> with JSON; typed errors; retries per spec README decision 5. */
   call<T = unknown>(route: string, input: unknown = {}, options: CallOptions = {}): Promise<T> {
     return this.#send(route, JSON.stringify(input), input, options) as Promise<T>;
   }
 
-  /** /record/new with a nonce (added if absent), byte-identical body on every retry. */
   newRecord(input: Record<string, unknown>, options: CallOptions = {}): Promise<{ id: string }> {
     const withItsNonce = withNonce(input);
     // Serialised once: every attempt resends exactly these bytes, or the nonce replay would 422.
@@ -155,7 +148,6 @@ export class DxApiClient {
   }
 }
 
-/** The system error code behind a fetch failure (fetch wraps it as `cause`). */
 function errorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth += 1) {

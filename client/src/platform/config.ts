@@ -14,7 +14,6 @@ export const DX_VARIABLES = [
 ] as const;
 export type DxVariable = (typeof DX_VARIABLES)[number];
 
-/** The dx configuration as found: each variable's value and whether it came from env or file. */
 export interface DxEnvironment {
   values: Partial<Record<DxVariable, string>>;
   origin: Partial<Record<DxVariable, 'env' | 'file'>>;
@@ -39,21 +38,17 @@ export interface ResolveOptions {
   dx: DxEnvironment;
   /** `dxrecord.apiServer`; "" or undefined means "use the dx configuration". */
   apiServerSetting?: string;
-  /** A token from SecretStorage, stored for this server. */
   secretToken?: string;
 }
 
-/** The configuration is unusable (e.g. a plain-http server that is not on this machine). */
 export class DxConfigError extends Error {}
 
 export const DEFAULT_SERVER_URL = 'https://api.dnanexus.com';
 
-/** `$DX_USER_CONF_DIR/environment.json`, else `~/.dnanexus_config/environment.json`. */
 export function dxEnvironmentFile(env: NodeJS.ProcessEnv, homeDir: string): string {
   return join(env.DX_USER_CONF_DIR || join(homeDir, '.dnanexus_config'), 'environment.json');
 }
 
-/** Reads the dx variables from the environment and environment.json; environment wins per variable. */
 export function readDxEnvironment(env: NodeJS.ProcessEnv, homeDir: string): DxEnvironment {
   const file = dxEnvironmentFile(env, homeDir);
   const result: DxEnvironment = { values: {}, origin: {}, file, problems: [] };
@@ -80,12 +75,10 @@ export function readDxEnvironment(env: NodeJS.ProcessEnv, homeDir: string): DxEn
   return result;
 }
 
-/** Whether `hostname` (as URL.hostname gives it) is this machine. */
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-/** Parses and normalises a server URL; refuses plain http to anything but this machine. */
 export function checkServerUrl(text: string): string {
   let url: URL;
   try {
@@ -104,7 +97,6 @@ export function checkServerUrl(text: string): string {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-/** The API server URL dx would use: protocol://host[:port], defaults https/api.dnanexus.com/443. */
 export function dxServerUrl(dx: DxEnvironment): string {
   const protocol = dx.values.DX_APISERVER_PROTOCOL || 'https';
   const host = dx.values.DX_APISERVER_HOST || 'api.dnanexus.com';
@@ -118,7 +110,6 @@ function serverOrigin(dx: DxEnvironment): 'env' | 'file' | 'default' {
   return origins.includes('file') ? 'file' : 'default';
 }
 
-/** The bearer token in DX_SECURITY_CONTEXT, or a problem description (never containing the token). */
 function dxToken(dx: DxEnvironment): { token?: string; problem?: string } {
   const text = dx.values.DX_SECURITY_CONTEXT;
   if (!text) return {};
@@ -137,10 +128,7 @@ function dxToken(dx: DxEnvironment): { token?: string; problem?: string } {
   return { token: context.auth_token };
 }
 
-/**
- * Resolves server, token and project. The dx token is used only with the dx server it belongs to:
- * pointing `dxrecord.apiServer` elsewhere never sends it there.
- */
+/** The dx token goes only to the dx server it belongs to, never to another `dxrecord.apiServer`. */
 export function resolveDxConfig(options: ResolveOptions): ResolvedConfig {
   const { dx } = options;
   const problems = [...dx.problems];
@@ -168,10 +156,8 @@ export function resolveDxConfig(options: ResolveOptions): ResolvedConfig {
   return resolved;
 }
 
-/**
- * Calls `onChange` when environment.json changes (created, edited, replaced or deleted). Polls the
- * file's stat, which keeps working when the file or its folder does not exist yet.
- */
+// Polls the file's stat rather than fs.watch: it keeps working when the file or its folder does
+// not exist yet, and across dx rewriting or replacing it.
 export function watchDxEnvironment(
   env: NodeJS.ProcessEnv,
   homeDir: string,

@@ -3,7 +3,6 @@
 // and InvalidAuthentication are both 401; 403 means billing).
 import { requiredAccess } from './access';
 
-/** Base of every error the API client throws. */
 export class DxError extends Error {
   constructor(
     message: string,
@@ -15,7 +14,6 @@ export class DxError extends Error {
   }
 }
 
-/** The platform answered with an error (or with something that is not the documented shape). */
 export class DxApiError extends DxError {
   /** For InvalidInput: the path in the request input the platform's message names, if any. */
   readonly fieldPath?: string[];
@@ -32,21 +30,18 @@ export class DxApiError extends DxError {
   }
 }
 
-/** The request failed in transport (connection refused/reset, garbled response) after any retries. */
 export class DxNetworkError extends DxError {
   constructor(route: string, detail: string, readonly code?: string) {
     super(`${route}: ${detail}`, route, `Could not reach the DNAnexus API (${detail}). Check the connection and try again.`);
   }
 }
 
-/** The caller cancelled the call (e.g. from the progress notification). */
 export class DxCancelledError extends DxError {
   constructor(route: string) {
     super(`${route}: cancelled`, route, 'The request was cancelled.');
   }
 }
 
-/** The call, with its retries, did not finish within the configured deadline. */
 export class DxDeadlineError extends DxError {
   constructor(route: string, readonly deadlineMs: number, lastProblem: string) {
     super(
@@ -58,10 +53,7 @@ export class DxDeadlineError extends DxError {
   }
 }
 
-/**
- * The input field an InvalidInput message is about, as a path (`Expected key "project" of
- * input…` → ["project"]), so the editor can put the diagnostic on that field.
- */
+/** `Expected key "project" of input…` → ["project"], so the editor can mark that field. */
 export function invalidInputFieldPath(message: string, details?: unknown): string[] | undefined {
   if (details && typeof details === 'object' && 'field' in details) {
     const field = (details as { field: unknown }).field;
@@ -72,7 +64,6 @@ export function invalidInputFieldPath(message: string, details?: unknown): strin
   return named ? named[1].split('.') : undefined;
 }
 
-/** The actionable text for a platform error on `route` called with `input`. */
 export function userMessageFor(type: string, platformMessage: string, route: string, input: unknown): string {
   const said = platformMessage ? ` The platform said: ${platformMessage}` : '';
   switch (type) {
@@ -107,7 +98,6 @@ export function userMessageFor(type: string, platformMessage: string, route: str
   }
 }
 
-/** Builds the DxApiError for a non-200 response from its status and raw body text. */
 export function apiErrorFromResponse(route: string, input: unknown, status: number, bodyText: string): DxApiError {
   let type = `HTTP${status}`;
   let message = '';

@@ -1,9 +1,7 @@
-// Who a token belongs to: /system/whoami, used to verify a token before it is stored and to show
-// the signed-in user.
+// Who a token belongs to (/system/whoami): verifies a token before it is stored.
 import type { CallOptions, DxApiClient } from './apiClient';
 import { DxApiError } from './errors';
 
-/** The user ID (`user-<handle>`) the client's token belongs to. */
 export async function whoami(client: DxApiClient, options: CallOptions = {}): Promise<string> {
   const answer = await client.call<{ id?: unknown }>('/system/whoami', {}, options);
   if (typeof answer?.id !== 'string') {
@@ -13,7 +11,6 @@ export async function whoami(client: DxApiClient, options: CallOptions = {}): Pr
   return answer.id;
 }
 
-/** Whether a failure means the token itself is bad (as opposed to the server being unreachable). */
 export function isTokenRejected(error: unknown): boolean {
   return error instanceof DxApiError && error.type === 'InvalidAuthentication';
 }

@@ -4,12 +4,10 @@
 /** Retries that count against the budget (throttled 503/429 responses do not count). */
 export const MAX_COUNTED_RETRIES = 6;
 
-/** Throttling responses: retried without using up the budget. */
 export function isThrottled(status: number): boolean {
   return status === 503 || status === 429;
 }
 
-/** dxpy retries every 5xx and 429 response, whatever the route; never 422 or other 4xx. */
 export function isRetryableStatus(status: number): boolean {
   return status >= 500 || status === 429;
 }
@@ -28,12 +26,10 @@ const NONCE_ROUTES = new Set([
   '/record/new', '/file/new', '/applet/new', '/app/new', '/workflow/new', '/job/new', '/org/new',
 ]);
 
-/** Whether the route takes a `nonce`, which makes a resent create safe. */
 export function acceptsNonce(route: string): boolean {
   return NONCE_ROUTES.has(route);
 }
 
-/** Whether resending the call after an unknown outcome cannot do harm. */
 export function isSafeToResend(route: string): boolean {
   if (acceptsNonce(route)) return true;
   const match = /^\/([a-z]+)-[^/]+\/([A-Za-z]+)$/.exec(route);
@@ -54,17 +50,13 @@ const NEVER_SENT_CODES = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-/** Whether a transport error shows the server never received the request. */
 export function neverReachedServer(code: string | undefined): boolean {
   return code !== undefined && NEVER_SENT_CODES.has(code);
 }
 
-/**
- * Seconds to wait before the next attempt, as dxpy computes it. `attempts` counts every attempt
- * made so far, throttled ones included. A throttled response with an integer `Retry-After` waits
- * that long, stretched by a quarter per earlier attempt (at most 6x) unless it is a minute or
- * more; anything else waits 1 s, then a random whole number in [2^(n-2), 2^(n-1)] with n <= 8.
- */
+// dxpy's delay. `attempts` counts every attempt so far, throttled ones included. An integer
+// Retry-After s on 503/429 waits s + floor(0.25 * min(n-1, 20) * s), or s when s >= 60; otherwise
+// 1 s, then a random whole number of seconds in [2^(n-2), 2^(n-1)] with n capped at 8.
 export function retryDelaySeconds(
   attempts: number,
   response?: { status: number; retryAfter: string | null },

@@ -12,7 +12,6 @@ export type SessionState =
 
 const TOKEN_SOURCES = { secret: 'VS Code secret storage', env: 'DX_SECURITY_CONTEXT', file: 'the dx configuration file', none: 'none' };
 
-/** Status bar text and tooltip for a state. */
 export function describeState(state: SessionState): { text: string; tooltip: string } {
   switch (state.kind) {
     case 'signedOut':
