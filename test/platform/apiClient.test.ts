@@ -84,6 +84,16 @@ describe('requests', () => {
     assert.equal(emulator.admin.countObjects({ projectId: project }), 1);
     assert.equal((emulator.admin.describe(id, project) as { name: string }).name, 'plain');
   });
+
+  test('a plain call to /record/new gets a nonce too, and an explicit one is kept', async () => {
+    const project = freshProject();
+    const mark = proxy.seen.length;
+    await client().call('/record/new', { project });
+    await client().call('/record/new', { project, nonce: 'caller-chosen-nonce' });
+    const [generated, explicit] = proxy.seen.slice(mark).map((r) => JSON.parse(r.body.toString()) as { nonce: string });
+    assert.match(generated.nonce, /^[0-9a-f]{64}\d+\.\d{6}$/);
+    assert.equal(explicit.nonce, 'caller-chosen-nonce');
+  });
 });
 
 describe('retries of /record/new end in exactly one record', () => {

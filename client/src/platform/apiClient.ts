@@ -5,7 +5,7 @@ import { version } from '../../../package.json';
 import { checkServerUrl } from './config';
 import { apiErrorFromResponse, DxCancelledError, DxDeadlineError, DxNetworkError } from './errors';
 import { withNonce } from './nonce';
-import { isRetryableStatus, isSafeToResend, isThrottled, MAX_COUNTED_RETRIES, neverReachedServer, retryDelaySeconds } from './retry';
+import { acceptsNonce, isRetryableStatus, isSafeToResend, isThrottled, MAX_COUNTED_RETRIES, neverReachedServer, retryDelaySeconds } from './retry';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -47,14 +47,15 @@ export class DxApiClient {
     this.#log = log ? (level, message) => log(level, this.#redact(message)) : () => undefined;
   }
 
+  /** Creation routes (e.g. /record/new) always get a nonce, added when the input has none. */
   call<T = unknown>(route: string, input: unknown = {}, options: CallOptions = {}): Promise<T> {
-    return this.#send(route, JSON.stringify(input), input, options) as Promise<T>;
+    const sent = acceptsNonce(route) && isPlainObject(input) ? withNonce(input) : input;
+    // Serialised once: every attempt resends exactly these bytes, or the nonce replay would 422.
+    return this.#send(route, JSON.stringify(sent), sent, options) as Promise<T>;
   }
 
   newRecord(input: Record<string, unknown>, options: CallOptions = {}): Promise<{ id: string }> {
-    const withItsNonce = withNonce(input);
-    // Serialised once: every attempt resends exactly these bytes, or the nonce replay would 422.
-    return this.#send('/record/new', JSON.stringify(withItsNonce), withItsNonce, options) as Promise<{ id: string }>;
+    return this.call<{ id: string }>('/record/new', input, options);
   }
 
   async #send(route: string, body: string, input: unknown, options: CallOptions): Promise<unknown> {
@@ -146,6 +147,10 @@ export class DxApiClient {
   #redact(text: string): string {
     return this.#token ? text.split(this.#token).join('[token]') : text;
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function errorCode(error: unknown): string | undefined {
