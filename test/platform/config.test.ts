@@ -51,6 +51,13 @@ test('environment.json as dx writes it (all strings, security context as a JSON 
   assert.deepEqual(resolved.source, { server: 'file', token: 'file', project: 'file' });
 });
 
+test('the platform defaults written out in full give the same URL as no configuration', () => {
+  const home = homeWith({ DX_APISERVER_HOST: 'api.dnanexus.com', DX_APISERVER_PORT: '443', DX_APISERVER_PROTOCOL: 'https' });
+  assert.equal(resolveDxConfig({ dx: readDxEnvironment({}, home) }).serverUrl, 'https://api.dnanexus.com');
+  const noPort = readDxEnvironment({ DX_APISERVER_PORT: '' }, homeWith({ DX_APISERVER_HOST: 'localhost', DX_APISERVER_PROTOCOL: 'http' }));
+  assert.equal(resolveDxConfig({ dx: noPort }).serverUrl, 'http://localhost', 'an empty port gives a URL without one, as in dxpy');
+});
+
 test('environment variables win per variable over the file', () => {
   const env = { DX_APISERVER_PORT: '9000', DX_SECURITY_CONTEXT: context(ENV_TOKEN) };
   const resolved = resolveDxConfig({ dx: readDxEnvironment(env, homeWith(dxFile)) });
