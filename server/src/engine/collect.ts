@@ -79,12 +79,13 @@ export class RecordCollector implements JsonSink {
     this.target = this.builder = undefined;
   }
 
-  key(name: string, start: number, end: number): void {
+  key(start: number, end: number): void {
     if (this.depth !== 1) {
-      if (this.target) this.target.key(name, start, end);
+      if (this.target) this.target.key(start, end);
       return;
     }
     if (this.top.root?.type !== 'object') return;
+    const name = this.scanner.stringValue();
     const prop: PropNode = { key: name, keyOffset: start, keyLength: end - start };
     this.top.fields.push(prop);
     this.field = prop;

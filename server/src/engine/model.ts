@@ -103,9 +103,9 @@ export class TreeBuilder implements JsonSink {
     node.length = end - node.offset;
   }
 
-  key(name: string, start: number, end: number): void {
+  key(start: number, end: number): void {
     const parent = this.stack[this.stack.length - 1];
-    if (parent?.type === 'object') parent.props.push({ key: name, keyOffset: start, keyLength: end - start });
+    if (parent?.type === 'object') parent.props.push({ key: this.scanner.stringValue(), keyOffset: start, keyLength: end - start });
   }
 
   scalar(kind: ValueKind, start: number, end: number): void {

@@ -18,8 +18,8 @@ export interface JsonSink {
   endObject(end: number): void;
   beginArray(start: number): void;
   endArray(end: number): void;
-  /** A property key; the value events (if any) follow. */
-  key(name: string, start: number, end: number): void;
+  /** A property key token; its name is `scanner.stringValue()` while the event runs. */
+  key(start: number, end: number): void;
   /** A scalar; the token is still current in the scanner, so sinks may read it lazily. */
   scalar(kind: ValueKind, start: number, end: number): void;
 }
@@ -54,8 +54,14 @@ export class JsonParser {
   private readonly problems: SyntaxProblem[];
   readonly duplicates: DuplicateKey[] = [];
   private readonly kinds: number[] = [];
-  /** Keys of every open object, flattened; `keyBase[d]` is where depth d's keys begin. */
-  private readonly keys: string[] = [];
+  /**
+   * Key tokens of every open object, flattened (start, end, escaped); `keyBase[d]` is where
+   * depth d's keys begin. Offsets rather than strings keep a clean pass allocation-free.
+   */
+  private readonly keyStarts: number[] = [];
+  private readonly keyEnds: number[] = [];
+  private readonly keyEscaped: boolean[] = [];
+  private keyTop = 0;
   private readonly keyBase: number[] = [];
   private readonly keySets: (Set<string> | undefined)[] = [];
   private openObjects = 0;
@@ -116,7 +122,7 @@ export class JsonParser {
         case State.KeyOrClose:
         case State.KeyAfterComma:
           if (tok === Tok.String) {
-            this.addKey(sc.stringValue(), sc.start, sc.end);
+            this.addKey();
             state = State.Colon;
           } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) {
             if (state === State.KeyAfterComma) this.problem(sc.start, 1, 'Trailing comma: JSON does not allow a comma before the closing brace.');
@@ -126,10 +132,13 @@ export class JsonParser {
           } else if (tok === Tok.Invalid || tok === Tok.Number || tok === Tok.True || tok === Tok.False || tok === Tok.Null) {
             // `{ foo: 1 }`: keep the word as the key so the rest of the object still validates,
             // and say what is wrong in key terms rather than the scanner's value terms.
-            const last = this.problems[this.problems.length - 1];
-            if (tok === Tok.Invalid && last?.offset === sc.start) this.problems.pop();
-            this.problem(sc.start, sc.end - sc.start, 'Property names must be strings in double quotes.');
-            this.addKey(sc.text.slice(sc.start, sc.end), sc.start, sc.end);
+            if (!/^'|"$/.test(sc.text.slice(sc.start, sc.end))) {
+              // Say what is wrong in key terms rather than the scanner's value terms.
+              const last = this.problems[this.problems.length - 1];
+              if (tok === Tok.Invalid && last?.offset === sc.start) this.problems.pop();
+              this.problem(sc.start, sc.end - sc.start, 'Property names must be strings in double quotes.');
+            }
+            this.addKey();
             state = State.Colon;
           } else if (tok === Tok.Comma) {
             this.problem(sc.start, 1, 'A property is missing before this comma.');
@@ -212,7 +221,7 @@ export class JsonParser {
     this.kinds.push(kind);
     if (kind === OBJ) {
       this.openObjects++;
-      this.keyBase.push(this.keys.length);
+      this.keyBase.push(this.keyTop);
       this.keySets.push(undefined);
     } else {
       this.openArrays++;
@@ -223,7 +232,7 @@ export class JsonParser {
     const kind = this.kinds.pop();
     if (kind === OBJ) {
       this.openObjects--;
-      this.keys.length = this.keyBase.pop()!;
+      this.keyTop = this.keyBase.pop()!;
       this.keySets.pop();
     } else {
       this.openArrays--;
@@ -263,36 +272,53 @@ export class JsonParser {
     return this.afterValue();
   }
 
-  private addKey(name: string, start: number, end: number): void {
+  /** Records the current key token, reports it if repeated, and passes it to the sink. */
+  private addKey(): void {
+    const sc = this.scanner;
+    const { start, end } = sc;
     const d = this.keyBase.length - 1;
     const base = this.keyBase[d];
-    const keys = this.keys;
     let set = this.keySets[d];
-    let duplicate: boolean;
+    let duplicate = false;
     if (set) {
+      const name = sc.stringValue();
       duplicate = set.has(name);
       set.add(name);
     } else {
-      duplicate = false;
-      for (let i = base; i < keys.length; i++) {
-        if (keys[i] === name) {
-          duplicate = true;
-          break;
-        }
-      }
-      keys.push(name);
-      if (keys.length - base > LINEAR_KEYS) {
-        set = new Set(keys.slice(base));
+      for (let i = base; i < this.keyTop && !duplicate; i++) duplicate = this.sameKey(i, start, end, sc.escaped);
+      const top = this.keyTop++;
+      this.keyStarts[top] = start;
+      this.keyEnds[top] = end;
+      this.keyEscaped[top] = sc.escaped && sc.kind === Tok.String;
+      if (this.keyTop - base > LINEAR_KEYS) {
+        set = new Set<string>();
+        for (let i = base; i < this.keyTop; i++) set.add(this.keyName(i));
         this.keySets[d] = set;
-        keys.length = base;
+        this.keyTop = base;
       }
     }
-    if (duplicate) this.duplicates.push({ name, offset: start, length: end - start });
+    if (duplicate) this.duplicates.push({ name: sc.stringValue(), offset: start, length: end - start });
     if (this.muted) {
-      if (this.muteDepth === this.kinds.length) this.muteDepth = -1;
-      return;
+      if (this.muteDepth !== this.kinds.length) return;
+      this.muteDepth = -1;
     }
-    this.sink.key(name, start, end);
+    this.sink.key(start, end);
+  }
+
+  private keyName(i: number): string {
+    const sc = this.scanner;
+    const start = this.keyStarts[i];
+    return sc.valueAt(start, this.keyEnds[i], sc.text.charCodeAt(start) === 34, this.keyEscaped[i]);
+  }
+
+  private sameKey(i: number, start: number, end: number, escaped: boolean): boolean {
+    const a = this.keyStarts[i];
+    const len = end - start;
+    if (escaped || this.keyEscaped[i]) return this.keyName(i) === this.scanner.stringValue();
+    if (this.keyEnds[i] - a !== len) return false;
+    const text = this.scanner.text;
+    for (let k = 0; k < len; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(start + k)) return false;
+    return true;
   }
 
   private finish(): void {

@@ -140,7 +140,7 @@ export class Scanner {
       }
       if (c < 0x20) {
         if (c === 10 || c === 13) {
-          this.problem(start, i - start, 'This string is not closed before the end of the line: add the closing double quote.');
+          i = this.unterminatedAt(start, i);
           break;
         }
         this.problem(i, 1, `A string cannot hold a raw control character (code ${c}); write it as an escape such as \\t or \\u${c.toString(16).padStart(4, '0')}.`);
@@ -154,6 +154,22 @@ export class Scanner {
     this.escaped = escaped;
     this.utf8Bytes = i - start + extra;
     return (this.kind = Tok.String);
+  }
+
+  /**
+   * A string cut off by a line break. When it reads like a key missing its closing quote before
+   * an opening bracket (`"abc: {`), end it at the colon so the bracket still opens a container.
+   */
+  private unterminatedAt(start: number, lineEnd: number): number {
+    const text = this.text;
+    const colon = text.lastIndexOf(':', lineEnd);
+    let end = lineEnd;
+    if (colon > start) {
+      const rest = text.slice(colon + 1, lineEnd).trim();
+      if (rest.startsWith('{') || rest.startsWith('[')) end = colon;
+    }
+    this.problem(start, end - start, 'This string is not closed before the end of the line: add the closing double quote.');
+    return end;
   }
 
   /** Validates one escape starting at the backslash; returns the offset after it. */
@@ -233,42 +249,56 @@ export class Scanner {
   private scanWord(start: number): Tok {
     const text = this.text;
     let i = start;
-    while (i < text.length && isWordChar(text.charCodeAt(i))) i++;
-    if (i === start) {
-      // A stray character; astral characters are consumed whole so ranges never split a pair.
-      const c = text.charCodeAt(i);
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
-      this.end = this.pos = i;
-      this.problem(start, i - start, `Unexpected character "${text.slice(start, i)}".`);
-      return (this.kind = Tok.Invalid);
-    }
-    this.end = this.pos = i;
-    const n = i - start;
-    if (n === 4 && text.startsWith('true', start)) return (this.kind = Tok.True);
-    if (n === 5 && text.startsWith('false', start)) return (this.kind = Tok.False);
-    if (n === 4 && text.startsWith('null', start)) return (this.kind = Tok.Null);
+    while (i < text.length && isUnknownContent(text.charCodeAt(i))) i++;
+    if (i === start) i++;
+    let n = i - start;
+    if (n === 4 && text.startsWith('true', start)) return this.word(i, Tok.True);
+    if (n === 5 && text.startsWith('false', start)) return this.word(i, Tok.False);
+    if (n === 4 && text.startsWith('null', start)) return this.word(i, Tok.Null);
     const word = text.slice(start, i);
+    if (text.charCodeAt(i) === CH_QUOTE) {
+      // `abc": 1`: a string missing its opening quote; taking the quote keeps the next token sane.
+      i++;
+      n++;
+      this.problem(start, n, `${JSON.stringify(word + '"')} is missing its opening double quote.`);
+      return this.word(i, Tok.Invalid);
+    }
     const lower = word.toLowerCase();
     const hint =
       lower === 'true' || lower === 'false' || lower === 'null'
         ? ` JSON literals are lower case: write ${lower}.`
         : ' Text values need double quotes.';
-    this.problem(start, n, `"${word}" is not a JSON value.${hint}`);
-    return (this.kind = Tok.Invalid);
+    this.problem(start, n, `${JSON.stringify(word)} is not a JSON value.${hint}`);
+    return this.word(i, Tok.Invalid);
   }
 
-  /** The decoded value of the current string token (or the raw text of an invalid token). */
+  private word(end: number, kind: Tok): Tok {
+    this.end = this.pos = end;
+    return (this.kind = kind);
+  }
+
+  /** The decoded value of the current string token (for an invalid token: its text, unquoted). */
   stringValue(): string {
-    const { text, start, end } = this;
-    if (this.kind !== Tok.String) return text.slice(start, end);
+    return this.valueAt(this.start, this.end, this.kind === Tok.String, this.escaped);
+  }
+
+  /** Decodes a token seen earlier, from its span and what the scan found. */
+  valueAt(start: number, end: number, isString: boolean, escaped: boolean): string {
+    const text = this.text;
+    if (!isString) return text.slice(start, end).replace(/^'|['"]$/g, '');
     const closed = end - start >= 2 && text.charCodeAt(end - 1) === CH_QUOTE;
     const inner = text.slice(start + 1, closed ? end - 1 : end);
-    return this.escaped ? decodeEscapes(inner) : inner;
+    return escaped ? decodeEscapes(inner) : inner;
   }
 }
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+/** Anything that cannot start or end a JSON token, as in jsonc-parser's scanner. */
+function isUnknownContent(c: number): boolean {
+  return !(c === 32 || c === 9 || c === 10 || c === 13 || c === 123 || c === 125 || c === 91 || c === 93 || c === 34 || c === 58 || c === 44 || c === 47);
 }
 
 function isWordChar(c: number): boolean {

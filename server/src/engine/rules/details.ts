@@ -110,16 +110,19 @@ export class DetailsSink implements JsonSink {
     this.close(end);
   }
 
-  key(name: string, start: number, end: number): void {
+  key(start: number, end: number): void {
     const f = this.frames[this.depth - 1];
     if (f.members++ > 0) this.bytes++;
     const sc = this.scanner;
-    this.bytes += (sc.kind === Tok.String && !sc.escaped ? sc.utf8Bytes : utf8Length(JSON.stringify(name))) + 1;
-    if (name === LINK_KEY) {
+    const plain = sc.kind === Tok.String && !sc.escaped;
+    this.bytes += (plain ? sc.utf8Bytes : utf8Length(JSON.stringify(sc.stringValue()))) + 1;
+    if (plain ? isKey(sc.text, start, end, LINK_KEY) : sc.stringValue() === LINK_KEY) {
       f.linkKeyStart = start;
       f.linkKeyEnd = end;
       f.role = Role.Link;
-    } else f.role = f.isLinkValue && name === 'id' ? Role.HashId : Role.None;
+    } else if (f.isLinkValue && (plain ? isKey(sc.text, start, end, 'id') : sc.stringValue() === 'id')) {
+      f.role = Role.HashId;
+    } else f.role = Role.None;
   }
 
   scalar(kind: ValueKind, start: number, end: number): void {
@@ -176,18 +179,32 @@ export class DetailsSink implements JsonSink {
   }
 }
 
-/** Bytes of a number as JSON.stringify would write it (`1.50` -> `1.5`). */
+/** Whether the unescaped key token at start..end is `"name"`, without allocating. */
+function isKey(text: string, start: number, end: number, name: string): boolean {
+  return end - start === name.length + 2 && text.startsWith(name, start + 1);
+}
+
+/**
+ * Bytes of a number as JSON.stringify would write it (`1.50` -> `1.5`). Short numbers without an
+ * exponent, a trailing fractional zero or a tiny magnitude are already written that way.
+ */
 function numberBytes(text: string, start: number, end: number): number {
-  if (end - start <= 15) {
+  const n = end - start;
+  if (n <= 15) {
+    let dot = -1;
     let plain = true;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c === 46 || c === 101 || c === 69) {
+      if (c === 46) dot = i;
+      else if (c === 101 || c === 69) {
         plain = false;
         break;
       }
     }
-    if (plain && !(end - start === 2 && text.startsWith('-0', start))) return end - start;
+    const negative = text.charCodeAt(start) === 45;
+    const intIsZero = text.charCodeAt(negative ? start + 1 : start) === 48;
+    if (plain && dot < 0 && !(negative && intIsZero)) return n;
+    if (plain && dot >= 0 && text.charCodeAt(end - 1) !== 48 && (!intIsZero || !text.startsWith('00000', dot + 1)) && !(negative && intIsZero)) return n;
   }
   return JSON.stringify(Number(text.slice(start, end))).length;
 }
