@@ -1,0 +1,240 @@
+// Drives a VS Code 1.100 workbench in headless chromium. One helper per user gesture, so scenarios
+// read like what a person does and every selector lives here, once.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+const SHORT = 30_000;
+
+/** Monaco renders spaces as NBSP. */
+const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
+export interface Problem {
+  message: string;
+  source: string;
+  code: string;
+  line: number;
+  column: number;
+}
+
+const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+export async function launchWorkbench(url: string, profileDir: string, env: NodeJS.ProcessEnv, shotsDir: string): Promise<Workbench> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    // Without the background-networking flags chromium keeps dialling Google on a closed network.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 800 },
+    env,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+  mkdirSync(shotsDir, { recursive: true });
+  return new Workbench(context, page, shotsDir);
+}
+
+export class Workbench {
+  constructor(
+    private readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly shotsDir: string,
+  ) {}
+
+  private get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  private quickInputRow(label: string | RegExp): Locator {
+    const name = typeof label === 'string' ? exactly(label) : label;
+    return this.page
+      .locator('.quick-input-widget .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: name }) })
+      .first();
+  }
+
+  /** Runs a command by its palette title. Clicks the exact row: Enter would take the first fuzzy match. */
+  async runCommand(title: string | RegExp): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    await this.quickInput.waitFor({ state: 'visible', timeout: SHORT });
+    await this.quickInput.fill(`>${typeof title === 'string' ? title : ''}`);
+    const row = this.quickInputRow(title);
+    await row.waitFor({ state: 'visible', timeout: SHORT });
+    await row.click();
+  }
+
+  /** Opens a workspace file through Quick Open and waits until its tab is active. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput.waitFor({ state: 'visible', timeout: SHORT });
+    await this.quickInput.fill(name);
+    await this.quickInputRow(name).waitFor({ state: 'visible', timeout: SHORT });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: SHORT });
+  }
+
+  /** Answers the open input box (token prompts included) and presses Enter. */
+  async answerInput(value: string): Promise<void> {
+    await this.quickInput.waitFor({ state: 'visible', timeout: SHORT });
+    await this.quickInput.fill(value);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Picks a row of the open quick pick by its label. */
+  async pick(label: string | RegExp): Promise<void> {
+    const row = this.quickInputRow(label);
+    await row.waitFor({ state: 'visible', timeout: SHORT });
+    await row.click();
+  }
+
+  get editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** The visible text of the active editor (Monaco renders only what is on screen). */
+  async editorText(): Promise<string> {
+    return plain(await this.editor.locator('.view-lines').innerText());
+  }
+
+  /** Replaces the whole text of the active editor, as if typed (auto-closing is off in the e2e settings). */
+  async replaceEditorText(text: string): Promise<void> {
+    await this.editor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Puts the caret just after the first occurrence of `text` in the active editor. */
+  async placeCaretAfter(text: string): Promise<void> {
+    await this.editor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+Home');
+    await this.page.keyboard.press('Control+F');
+    const find = this.page.locator('.editor-group-container.active .find-widget').locator('textarea, input').first();
+    await find.waitFor({ state: 'visible', timeout: SHORT });
+    // Typing in the find box selects the first match after the caret, which is at the top.
+    await find.fill(text);
+    await this.page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /^1 of/ }).waitFor({ timeout: SHORT });
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('ArrowRight');
+  }
+
+  squiggles(severity: 'error' | 'warning' | 'info' = 'error'): Locator {
+    return this.editor.locator(`.squiggly-${severity}`);
+  }
+
+  /** Shows the Problems panel and returns its marker rows. */
+  async problems(): Promise<Problem[]> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible', timeout: SHORT });
+    // Level 1 rows are files; level 2 rows read "message\nsource\ncode\n[Ln l, Col c]".
+    const texts = await panel.locator('.monaco-list-row[aria-level="2"]').allInnerTexts();
+    return texts.map((text) => {
+      const parts = plain(text).split('\n').map((part) => part.trim());
+      const position = /\[Ln (\d+), Col (\d+)\]/.exec(parts[parts.length - 1] ?? '');
+      return { message: parts[0] ?? '', source: parts[1] ?? '', code: parts[2] ?? '', line: Number(position?.[1]), column: Number(position?.[2]) };
+    });
+  }
+
+  /** Polls the Problems panel until `predicate` holds. */
+  async waitForProblems(predicate: (rows: Problem[]) => boolean, timeoutMs = SHORT): Promise<Problem[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rows = await this.problems();
+      if (predicate(rows)) return rows;
+      if (Date.now() > deadline) throw new Error(`Problems panel never matched; last rows:\n${JSON.stringify(rows, null, 1)}`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /** Triggers completion at the caret and returns the suggestion labels. */
+  async suggestions(): Promise<string[]> {
+    await this.page.keyboard.press('Control+Space');
+    const rows = this.page.locator('.editor-widget.suggest-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: SHORT });
+    return (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map(plain);
+  }
+
+  /** Accepts the suggestion whose label starts with `label`, moving the focus with the keyboard. */
+  async acceptSuggestion(label: string): Promise<void> {
+    await this.focusListRow('.editor-widget.suggest-widget', label);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.editor-widget.suggest-widget').waitFor({ state: 'hidden', timeout: SHORT });
+  }
+
+  /** Opens the quick fixes at the caret and applies the one with this title. */
+  async applyQuickFix(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+.');
+    await this.page.locator('.action-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: SHORT });
+    // Rows cannot be clicked (an overlay takes the pointer); select with the keyboard.
+    await this.focusListRow('.action-widget', title);
+    await this.page.keyboard.press('Enter');
+  }
+
+  private async focusListRow(widget: string, label: string): Promise<void> {
+    const focused = this.page.locator(`${widget} .monaco-list-row.focused`);
+    const labels = await this.page.locator(`${widget} .monaco-list-row`).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    for (let i = 0; i <= labels.length; i++) {
+      const current = plain((await focused.getAttribute('aria-label', { timeout: 1_000 }).catch(() => null)) ?? '');
+      if (current.startsWith(label)) return;
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`no "${label}" in ${widget}; rows: ${labels.join(' | ')}`);
+  }
+
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  }
+
+  async clickNotificationButton(text: string | RegExp, button: string): Promise<void> {
+    const toast = this.notification(text);
+    await toast.waitFor({ state: 'visible', timeout: SHORT });
+    await toast.locator('.monaco-button', { hasText: exactly(button) }).click();
+  }
+
+  /** Opens a view container from the activity bar by its title. */
+  async openViewContainer(title: string): Promise<void> {
+    const tab = this.page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`);
+    await tab.waitFor({ state: 'visible', timeout: SHORT });
+    const selected = await this.page.locator('.part.activitybar .action-item.checked', { has: tab }).count();
+    if (!selected) await tab.click();
+  }
+
+  treeRow(label: string | RegExp): Locator {
+    return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"]', { hasText: label }).first();
+  }
+
+  /** Labels (with descriptions) of the tree rows in the side bar, in order; `level` picks one depth. */
+  async treeRows(level?: number): Promise<string[]> {
+    const selector = `.part.sidebar .monaco-list-row[role="treeitem"]${level ? `[aria-level="${level}"]` : ''}`;
+    return (await this.page.locator(selector).evaluateAll((els) => els.map((el) => el.textContent ?? ''))).map((t) => plain(t).trim());
+  }
+
+  async expandTreeRow(label: string | RegExp): Promise<void> {
+    const row = this.treeRow(label);
+    await row.waitFor({ state: 'visible', timeout: SHORT });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  }
+
+  welcomeView(): Locator {
+    return this.page.locator('.part.sidebar .welcome-view-content');
+  }
+
+  /** Text of the active editor tab's title. */
+  async activeTab(): Promise<string> {
+    return (await this.page.locator('.editor-group-container.active .tabs-container .tab.active').innerText()).trim();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const path = join(this.shotsDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
