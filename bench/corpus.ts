@@ -239,7 +239,10 @@ export function generateRecord(targetBytes: number, broken: boolean, seed: numbe
   w.endArray();
   w.endObject();
   w.endObject();
-  return { label: `${targetBytes} B`, broken, text: w.text() + '\n', faults, nodes: w.nodes };
+  // Decoded from UTF-8 bytes, as text read from disk or the LSP pipe: one flat string. (A
+  // concatenated string would be flattened into a second copy on first read, skewing the heap.)
+  const decoded = Buffer.from(w.text() + '\n', 'utf8').toString('utf8');
+  return { label: `${targetBytes} B`, broken, text: decoded, faults, nodes: w.nodes };
 }
 
 /** One corpus file by size label; the seed depends only on its place in the corpus. */
