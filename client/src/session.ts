@@ -131,11 +131,11 @@ export class Session implements vscode.Disposable {
       );
       await this.context.secrets.store(SECRET_PREFIX + config.serverUrl, token);
       await this.reload();
-      this.log.info(`Signed in to ${config.serverUrl} as ${userId}`);
       void vscode.window.showInformationMessage(`DNAnexus: signed in as ${userId}.`);
       return true;
     } catch (error) {
-      if (!(error instanceof DxCancelledError)) this.#report('Sign-in failed', error);
+      if (isTokenRejected(error)) this.#report('Sign-in failed', `${config.serverUrl} did not accept this token; check that it is complete and not expired.`);
+      else if (!(error instanceof DxCancelledError)) this.#report('Sign-in failed', error);
       return false;
     }
   }
