@@ -96,7 +96,8 @@ describe('requests', () => {
   });
 });
 
-describe('retries of /record/new end in exactly one record', () => {
+// Each case has its own emulator (faults are per route), so the cases' waits overlap.
+describe('retries of /record/new end in exactly one record', { concurrency: true }, () => {
   const cases: { name: string; fault: Omit<FaultSpec, 'route'>; attempts: number; minMs: number }[] = [
     { name: '503 with Retry-After, twice', fault: { kind: 'status', status: 503, retryAfter: 1, count: 2 }, attempts: 3, minMs: 2000 },
     { name: '503 without Retry-After', fault: { kind: 'status', status: 503 }, attempts: 2, minMs: 1000 },
@@ -108,19 +109,28 @@ describe('retries of /record/new end in exactly one record', () => {
   ];
   for (const { name, fault, attempts, minMs } of cases) {
     test(name, async () => {
-      const project = freshProject();
-      emulator.admin.injectFault({ route: '/record/new', ...fault });
-      const mark = proxy.seen.length;
-      const { ms, result, error } = await elapsed(() => client().newRecord({ project, name, details: { fault: name, n: [1, 2.5, 'é'] } }));
-      assert.equal(error, undefined);
-      assert.ok(ms >= minMs - 50, `waited ${ms} ms, dxpy's schedule needs ${minMs}`);
-      const sent = proxy.seen.slice(mark).filter((r) => r.route === '/record/new');
-      assert.equal(sent.length, attempts);
-      for (const again of sent) assert.ok(again.body.equals(sent[0].body), 'every attempt sends the same bytes');
-      assert.equal(emulator.admin.countObjects({ projectId: project }), 1);
-      const described = emulator.admin.describe(result!.id, project) as { id: string; name: string };
-      assert.equal(described.name, name, 'the ID returned is the record that was made');
-      assert.ok(clientLog.some((line) => line.startsWith('warn /record/new') && line.includes('retry')));
+      const own = await startEmulator({ port: 0 });
+      const relay = await startRecordingProxy(own.url);
+      try {
+        const user = own.admin.createUser('carol');
+        const project = own.admin.createProject(user.userId, name);
+        own.admin.injectFault({ route: '/record/new', ...fault });
+        const lines: string[] = [];
+        const retrying = new DxApiClient({ serverUrl: relay.url, token: user.token, log: (level, message) => lines.push(`${level} ${message}`) });
+        const { ms, result, error } = await elapsed(() => retrying.newRecord({ project, name, details: { fault: name, n: [1, 2.5, 'é'] } }));
+        assert.equal(error, undefined);
+        assert.ok(ms >= minMs - 50, `waited ${ms} ms, dxpy's schedule needs ${minMs}`);
+        const sent = relay.seen.filter((r) => r.route === '/record/new');
+        assert.equal(sent.length, attempts);
+        for (const again of sent) assert.ok(again.body.equals(sent[0].body), 'every attempt sends the same bytes');
+        assert.equal(own.admin.countObjects({ projectId: project }), 1);
+        const described = own.admin.describe(result!.id, project) as { id: string; name: string };
+        assert.equal(described.name, name, 'the ID returned is the record that was made');
+        assert.ok(lines.some((line) => line.startsWith('warn /record/new') && line.includes('retry')));
+      } finally {
+        await relay.close();
+        await own.close();
+      }
     });
   }
 
