@@ -87,6 +87,7 @@ export function createRequestHandler(ctx: HttpContext) {
     res.setHeader('X-Request-ID', randomUUID());
     if (req.headers.origin) {
       res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+      res.setHeader('Access-Control-Expose-Headers', 'X-Request-ID, Retry-After');
       res.setHeader('Vary', 'Origin');
     }
     const finish = (status: number, note = ''): void => {

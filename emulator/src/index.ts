@@ -39,7 +39,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const state = new EmulatorState();
   state.detailsLimitBytes = options.detailsLimitBytes;
   const loaded = options.dataFile !== undefined && loadStateFile(state, options.dataFile);
-  const saver = options.dataFile === undefined ? undefined : new DebouncedSaver(state, options.dataFile);
+  const saver = options.dataFile === undefined
+    ? undefined
+    : new DebouncedSaver(state, options.dataFile, (error) => (options.log ?? console.error)(`could not save emulator state: ${error.message}`));
   if (options.seedDemo && !loaded) {
     seedDemo(state);
     saver?.markDirty();

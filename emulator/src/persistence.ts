@@ -55,25 +55,36 @@ export function saveStateFile(state: EmulatorState, file: string): void {
   renameSync(temp, file);
 }
 
-/** Coalesces bursts of changes into one write; `flush` writes any pending change now. */
+/** Coalesces bursts of changes into one write; `flush` writes any unsaved change now. */
 export class DebouncedSaver {
   private timer: NodeJS.Timeout | undefined;
+  private dirty = false;
 
   constructor(
     private readonly state: EmulatorState,
     private readonly file: string,
+    /** A background save that fails must not crash the server; it is reported and retried later. */
+    private readonly onError: (error: Error) => void,
     private readonly delayMs = 100,
   ) {}
 
   markDirty(): void {
+    this.dirty = true;
     if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.delayMs);
+    this.timer = setTimeout(() => {
+      try {
+        this.flush();
+      } catch (error) {
+        this.onError(error as Error);
+      }
+    }, this.delayMs);
   }
 
   flush(): void {
-    if (!this.timer) return;
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (!this.dirty) return;
     saveStateFile(this.state, this.file);
+    this.dirty = false;
   }
 }

@@ -48,6 +48,17 @@ describe('persistence', () => {
     }
   });
 
+  it('keeps serving and reports it when a background save fails', async () => {
+    const lines: string[] = [];
+    const emu = await startEmulator({ dataFile: join(dir, 'missing-dir', 'state.json'), log: (line) => lines.push(line) });
+    emu.admin.createUser('unsaved');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(lines.some((l) => l.startsWith('could not save emulator state')));
+    const reply = await call(emu, undefined, '/system/whoami', {});
+    assert.equal(reply.status, 401);
+    await assert.rejects(emu.close());
+  });
+
   it('refuses a file that is not emulator state', async () => {
     const file = join(dir, 'junk.json');
     writeFileSync(file, '{"hello": 1}');
