@@ -1,0 +1,141 @@
+// Every quick fix over real JSON-RPC: ask for the actions on the published diagnostic, apply the
+// edit, send the new text and check the re-validation the server publishes.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { applyEdits, changeAndWait, fileUri, LspTestClient, openAndWait } from './lspClient';
+
+const PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
+const RECORD = 'record-B0FJgXy4Zg231jgbQ9zQ0004';
+const FILE = 'file-B0FJgXy4Zg231jgbQ9zQ0005';
+const NONCE_SHAPE = /^[0-9a-f]{64}\d+\.\d{6}$/;
+
+let client: LspTestClient;
+let documentCount = 0;
+before(async () => {
+  client = await LspTestClient.start();
+});
+after(() => client.stop());
+
+interface Opened {
+  uri: string;
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+async function open(record: unknown, indent: number | string = 2): Promise<Opened> {
+  const uri = fileUri(`fix-${++documentCount}.dxrecord.json`);
+  const text = typeof record === 'string' ? record : JSON.stringify(record, null, indent);
+  return { uri, text, diagnostics: await openAndWait(client, uri, text) };
+}
+
+function actionsFor(doc: Opened, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: doc.uri },
+    range,
+    context: { diagnostics, ...(only ? { only } : {}) },
+  });
+}
+
+/** Applies the action titled like `title`, re-validates, and returns the new text and diagnostics. */
+async function applyFix(doc: Opened, code: string, title: RegExp): Promise<{ text: string; diagnostics: Diagnostic[] }> {
+  const diagnostic = doc.diagnostics.find((d) => d.code === code);
+  assert.ok(diagnostic, `expected a ${code} diagnostic, got ${doc.diagnostics.map((d) => d.code).join(', ')}`);
+  const actions = await actionsFor(doc, [diagnostic]);
+  const action = actions.find((candidate) => title.test(candidate.title));
+  assert.ok(action, `no action like ${title} in ${actions.map((a) => a.title).join(' | ')}`);
+  assert.equal(action.kind, 'quickfix');
+  const text = applyEdits(doc.text, action.edit!.changes![doc.uri]);
+  return { text, diagnostics: await changeAndWait(client, doc.uri, text) };
+}
+
+describe('quick fixes', () => {
+  test('hash-form link becomes a string link', async () => {
+    const doc = await open({ project: PROJECT, details: { deep: [[{ $dnanexus_link: { project: PROJECT, id: RECORD } }]] } });
+    const fixed = await applyFix(doc, 'link-value-not-string', /string link/);
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.deepEqual(JSON.parse(fixed.text).details.deep[0][0], { $dnanexus_link: RECORD });
+  });
+
+  test('a link hash with extra keys keeps only the link', async () => {
+    const doc = await open({ project: PROJECT, details: { reads: { note: 'x', $dnanexus_link: FILE, more: { a: [1] } } } });
+    const fixed = await applyFix(doc, 'link-extra-keys', /Keep only/);
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.deepEqual(JSON.parse(fixed.text).details.reads, { $dnanexus_link: FILE });
+  });
+
+  test('an unknown key that is a near miss is renamed', async () => {
+    const doc = await open({ project: PROJECT, detials: { a: 1 } });
+    const fixed = await applyFix(doc, 'unknown-field', /Rename to "details"/);
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.deepEqual(JSON.parse(fixed.text).details, { a: 1 });
+  });
+
+  test('a folder without parents gets "parents": true, multi-line and single-line', async () => {
+    for (const indent of [2, 0]) {
+      const doc = await open({ project: PROJECT, folder: '/samples/2024', name: 'n' }, indent);
+      const fixed = await applyFix(doc, 'folder-needs-parents', /Add "parents": true/);
+      assert.deepEqual(fixed.diagnostics, []);
+      assert.deepEqual(JSON.parse(fixed.text), { project: PROJECT, folder: '/samples/2024', parents: true, name: 'n' });
+      if (indent === 2) assert.match(fixed.text, /\n {2}"parents": true,\n/);
+    }
+  });
+
+  test('"parents": false is set to true', async () => {
+    const doc = await open({ project: PROJECT, parents: false, folder: '/a' });
+    const fixed = await applyFix(doc, 'folder-needs-parents', /Set "parents" to true/);
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.equal(JSON.parse(fixed.text).parents, true);
+  });
+
+  test('an invalid nonce is replaced with a fresh dxpy-style one', async () => {
+    const doc = await open({ project: PROJECT, nonce: 'x'.repeat(129) });
+    const fixed = await applyFix(doc, 'nonce-invalid', /fresh nonce/);
+    assert.deepEqual(fixed.diagnostics, []);
+    const { nonce } = JSON.parse(fixed.text);
+    assert.match(nonce, NONCE_SHAPE);
+    assert.ok(Buffer.byteLength(nonce) <= 128);
+  });
+
+  test('a missing nonce is offered as a source action, and not when one exists', async () => {
+    for (const [record, indent] of [[{ project: PROJECT, name: 'n' }, 2], [{}, 0], ['{\n}', 0]] as const) {
+      const doc = await open(record, indent);
+      const actions = await actionsFor(doc, [], ['source']);
+      assert.equal(actions.length, 1);
+      assert.equal(actions[0].kind, 'source.addNonce');
+      const text = applyEdits(doc.text, actions[0].edit!.changes![doc.uri]);
+      const parsed = JSON.parse(text);
+      assert.match(parsed.nonce, NONCE_SHAPE);
+      const withNonce = { uri: doc.uri, text, diagnostics: await changeAndWait(client, doc.uri, text) };
+      assert.ok(!withNonce.diagnostics.some((d) => d.code === 'nonce-invalid'));
+      assert.deepEqual(await actionsFor(withNonce, [], ['source']), []);
+    }
+    const quickFixesOnly = await open({ project: PROJECT });
+    assert.deepEqual(await actionsFor(quickFixesOnly, [], ['quickfix']), [], 'not offered when only quick fixes are asked for');
+  });
+
+  test('describe-output fields are removed one at a time or all at once', async () => {
+    const record = { id: RECORD, project: PROJECT, class: 'record', name: 'n', created: 1, modified: 2 };
+    const single = await open(record);
+    const one = await applyFix(single, 'describe-field', /Remove "id"/);
+    assert.deepEqual(Object.keys(JSON.parse(one.text)), ['project', 'class', 'name', 'created', 'modified']);
+    assert.equal(one.diagnostics.filter((d) => d.code === 'describe-field').length, 3);
+
+    const all = await open(record);
+    const fixed = await applyFix(all, 'describe-field', /Remove all 4 describe-output fields/);
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.deepEqual(JSON.parse(fixed.text), { project: PROJECT, name: 'n' });
+
+    const trailing = await open({ project: PROJECT, state: 'open', links: [] }, 0);
+    const trailingFixed = await applyFix(trailing, 'describe-field', /Remove all 2/);
+    assert.deepEqual(trailingFixed.diagnostics, []);
+    assert.deepEqual(JSON.parse(trailingFixed.text), { project: PROJECT });
+  });
+
+  test('diagnostics from other sources get no actions from us', async () => {
+    const doc = await open({ project: PROJECT, detials: {} });
+    const foreign = { ...doc.diagnostics[0], source: 'json' };
+    assert.deepEqual(await actionsFor(doc, [foreign], ['quickfix']), []);
+  });
+});
