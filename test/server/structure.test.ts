@@ -1,0 +1,78 @@
+// Formatting, outline and folding over real JSON-RPC.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { DocumentSymbol, FoldingRange, TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits, fileUri, LspTestClient } from './lspClient';
+
+const RECORD = {
+  project: 'project-B0FJgXy4Zg231jgbQ9zQ0003',
+  tags: ['a', 'b'],
+  details: { reads: { $dnanexus_link: 'file-B0FJgXy4Zg231jgbQ9zQ0005' }, lanes: [{ n: 1 }, { n: 2 }], ok: true, none: null },
+};
+
+let client: LspTestClient;
+let documentCount = 0;
+before(async () => {
+  client = await LspTestClient.start();
+});
+after(() => client.stop());
+
+function openText(text: string): string {
+  const uri = fileUri(`structure-${++documentCount}.dxrecord.json`);
+  client.open(uri, text);
+  return uri;
+}
+
+describe('formatting', () => {
+  test('formats with the editor tab size, spaces or tabs, keeping CRLF', async () => {
+    const minified = JSON.stringify(RECORD);
+    const uri = openText(minified);
+    for (const [options, indent] of [[{ tabSize: 4, insertSpaces: true }, 4], [{ tabSize: 4, insertSpaces: false }, '\t']] as const) {
+      const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options });
+      assert.equal(applyEdits(minified, edits), JSON.stringify(RECORD, null, indent));
+    }
+    const crlf = JSON.stringify(RECORD, null, 1).replace(/\n/g, '\r\n');
+    const crlfUri = openText(crlf);
+    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: crlfUri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.equal(applyEdits(crlf, edits), JSON.stringify(RECORD, null, 2).replace(/\n/g, '\r\n'));
+  });
+
+  test('range formatting touches only the range', async () => {
+    const text = '{"project":  "p",\n"details": {"a":1,\n"b":2}}';
+    const uri = openText(text);
+    const range = { start: { line: 1, character: 0 }, end: { line: 2, character: 6 } };
+    const edits = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range, options: { tabSize: 2, insertSpaces: true } });
+    const result = applyEdits(text, edits);
+    assert.ok(result.startsWith('{"project":  "p",'), result);
+    assert.deepEqual(JSON.parse(result), JSON.parse(text));
+  });
+});
+
+describe('outline and folding', () => {
+  test('document symbols mirror the record, with array containers named by index', async () => {
+    const text = JSON.stringify(RECORD, null, 2);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: openText(text) } });
+    assert.deepEqual(symbols.map((s) => s.name), ['project', 'tags', 'details']);
+    const details = symbols[2];
+    assert.deepEqual(details.children!.map((s) => s.name), ['reads', 'lanes', 'ok', 'none']);
+    assert.deepEqual(details.children![1].children!.map((s) => [s.name, s.children!.map((c) => c.name)]), [['0', ['n']], ['1', ['n']]]);
+    assert.equal(symbols[0].detail, RECORD.project);
+    const lines = text.split('\n');
+    assert.equal(details.range.start.line, lines.findIndex((line) => line.includes('"details"')));
+    assert.equal(details.range.end.line, lines.length - 2);
+    assert.equal(details.selectionRange.end.character - details.selectionRange.start.character, '"details"'.length);
+  });
+
+  test('folding ranges cover every multi-line object and array, ending before the closing bracket', async () => {
+    const text = JSON.stringify({ project: 'p', tags: ['a'], details: { lanes: [1, 2] } }, null, 2);
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: openText(text) } });
+    const lines = text.split('\n');
+    const expected = [
+      [0, lines.length - 2],
+      [lines.indexOf('  "tags": ['), lines.indexOf('  "tags": [') + 1],
+      [lines.indexOf('  "details": {'), lines.length - 3],
+      [lines.indexOf('    "lanes": ['), lines.indexOf('    "lanes": [') + 2],
+    ];
+    assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), expected);
+  });
+});
