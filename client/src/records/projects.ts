@@ -4,20 +4,24 @@ import type { DxApiClient } from '../platform/apiClient';
 import type { ProjectSummary } from '../../../common/protocol';
 
 interface FindProjectsPage {
-  results: { id: string; level: string; describe?: { name?: string } }[];
+  results: { id: string; level: string; describe?: { name?: string; folders?: string[] } }[];
   next: unknown;
 }
 
-export async function findProjects(client: DxApiClient, signal?: AbortSignal): Promise<ProjectSummary[]> {
-  const projects: ProjectSummary[] = [];
+/** With `withFolders`, each project also carries every folder path it has (when the server says). */
+export async function findProjects(client: DxApiClient, signal?: AbortSignal, withFolders = false): Promise<(ProjectSummary & { folders?: string[] })[]> {
+  const projects: (ProjectSummary & { folders?: string[] })[] = [];
+  const fields = withFolders ? { name: true, folders: true } : { name: true };
   let starting: unknown = undefined;
   do {
     const page: FindProjectsPage = await client.call<FindProjectsPage>(
       '/system/findProjects',
-      { describe: { fields: { name: true } }, limit: 1000, ...(starting ? { starting } : {}) },
+      { describe: { fields }, limit: 1000, ...(starting ? { starting } : {}) },
       { signal },
     );
-    for (const r of page.results) projects.push({ id: r.id, name: r.describe?.name ?? r.id, level: r.level });
+    for (const r of page.results) {
+      projects.push({ id: r.id, name: r.describe?.name ?? r.id, level: r.level, ...(r.describe?.folders ? { folders: r.describe.folders } : {}) });
+    }
     starting = page.next;
   } while (starting);
   return projects.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));

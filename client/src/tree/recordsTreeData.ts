@@ -1,7 +1,8 @@
 // The records tree without VS Code: project → folders → records, loaded lazily one level at a
-// time. A level costs one round trip: its subfolders (listFolder) and the first page of its
-// records (findDataObjects, scope folder, recurse false) are requested together; more records
-// come one page per "Load more…" through the API's `starting`/`next` cursor.
+// time. The root request (findProjects) also brings each project's folder paths, so opening any
+// level costs one request: the first page of its records (findDataObjects, scope folder, recurse
+// false). More records come one page per "Load more…" through the API's `starting`/`next` cursor.
+// A server that does not return folders with findProjects costs a listFolder per level instead.
 import type { ProjectSummary } from '../../../common/protocol';
 import type { DxApiClient } from '../platform/apiClient';
 import { findProjects } from '../records/projects';
@@ -57,6 +58,8 @@ function escapeRegExp(text: string): string {
 export class RecordsTreeData {
   readonly #listings = new Map<string, Listing>();
   readonly #parents = new WeakMap<TreeNode, ContainerNode>();
+  /** Every folder path per project, from the root request. */
+  readonly #folders = new Map<string, string[]>();
   #roots: Promise<TreeNode[]> | undefined;
   filter: RecordFilter = {};
 
@@ -69,6 +72,7 @@ export class RecordsTreeData {
   refresh(node?: ContainerNode): void {
     if (!node) {
       this.#listings.clear();
+      this.#folders.clear();
       this.#roots = undefined;
       return;
     }
@@ -127,8 +131,12 @@ export class RecordsTreeData {
   #rootNodes(signal?: AbortSignal): Promise<TreeNode[]> {
     const client = this.getClient();
     if (!client) return Promise.resolve([]); // signed out: the welcome view shows
-    this.#roots ??= findProjects(client, signal).then(
-      (projects) => projects.map((project): TreeNode => ({ kind: 'project', key: `${project.id}:/`, project, path: '/' })),
+    this.#roots ??= findProjects(client, signal, true).then(
+      (projects) =>
+        projects.map(({ folders, ...project }): TreeNode => {
+          if (folders) this.#folders.set(project.id, folders);
+          return { kind: 'project', key: `${project.id}:/`, project, path: '/' };
+        }),
       (error) => {
         this.#roots = undefined;
         return [{ kind: 'error', key: 'error:root', message: messageOf(error) }];
@@ -141,18 +149,22 @@ export class RecordsTreeData {
     const client = this.getClient();
     if (!client) return { folders: [], records: [], next: null, error: 'Signed out of DNAnexus.' };
     try {
-      const [folders, page] = await Promise.all([
-        client.call<{ folders: string[] }>(`/${node.project.id}/listFolder`, { folder: node.path, only: 'folders' }, { signal }),
-        this.#findRecords(client, node, undefined, signal),
-      ]);
+      const [folders, page] = await Promise.all([this.#subfolders(client, node, signal), this.#findRecords(client, node, undefined, signal)]);
       return {
-        folders: folders.folders.sort().map((path): ContainerNode => ({ kind: 'folder', key: `${node.project.id}:${path}`, project: node.project, path })),
+        folders: folders.sort().map((path): ContainerNode => ({ kind: 'folder', key: `${node.project.id}:${path}`, project: node.project, path })),
         records: this.#recordNodes(node, page),
         next: page.next,
       };
     } catch (error) {
       return { folders: [], records: [], next: null, error: messageOf(error) };
     }
+  }
+
+  async #subfolders(client: DxApiClient, node: ContainerNode, signal?: AbortSignal): Promise<string[]> {
+    const all = this.#folders.get(node.project.id);
+    if (all) return all.filter((path) => path !== '/' && path.slice(0, path.lastIndexOf('/') || 1) === node.path);
+    const listed = await client.call<{ folders: string[] }>(`/${node.project.id}/listFolder`, { folder: node.path, only: 'folders' }, { signal });
+    return listed.folders;
   }
 
   #findRecords(client: DxApiClient, node: ContainerNode, starting: unknown, signal?: AbortSignal): Promise<FindPage> {
