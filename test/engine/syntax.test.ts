@@ -10,7 +10,8 @@ test('each syntax error is reported at its token and the other rules still run',
   const text = `{\n  "project": "project-123"\n  "name": "",\n  "tags": ["a",],\n  "folder": "/x", }`;
   const result = validate(text);
   const errors = syntax(text);
-  assert.deepEqual(errors.map((d) => spanOf(text, d)), ['"name"', ']', '}']);
+  assert.deepEqual(errors.map((d) => spanOf(text, d)), ['"name"', ',', ',']);
+  assert.deepEqual(errors.slice(1).map((d) => d.offset), [text.indexOf(',]'), text.lastIndexOf(',')]);
   assert.match(errors[0].message, /comma/);
   assert.match(errors[1].message, /Trailing comma/);
   for (const code of ['invalid-id', 'name-invalid', 'folder-needs-parents']) one(result, code);
@@ -147,4 +148,40 @@ test('a multi-megabyte record validates, and errors deep inside it are found at 
   assertRangeMatchesOffsets(broken, link);
   const bad = one(result, 'json-syntax');
   assertRangeMatchesOffsets(broken, bad);
+});
+
+test('a key cut off by the closing brace or a comma, or an unkeyed value, does not upset the rest', () => {
+  const cases = [
+    `{"project": "${PROJECT}", "name"}`,
+    `{"project": "${PROJECT}", "name", "tags": [""]}`,
+    `{"project": "${PROJECT}", : 5, {"a": 1}, "tags": [""]}`,
+    `{"project": "${PROJECT}", "details": {"a" ]`,
+  ];
+  for (const text of cases) {
+    const result = validate(text);
+    assert.ok(codes(result).includes('json-syntax'), text);
+    assert.ok(!codes(result).includes('missing-project'), text);
+  }
+  assert.ok(codes(validate(cases[1])).includes('tag-empty'));
+  assert.ok(codes(validate(cases[2])).includes('tag-empty'));
+});
+
+test('seeded random damage never throws, and every range is in order and matches its offsets', () => {
+  let seed = 20261126;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const base = record({ name: 'n', tags: ['', 'a'], properties: { k: null }, folder: '/a//', details: { a: [{ $dnanexus_link: 5 }, [[{ b: '🧬é', $dnanexus_link: 'x' }]]] } });
+  const junk = ['\r\n', '\r', '\n', '/*', '*/', '//', '"', "'", ',', '}', ']', '{', '[', ':', 'x', '🧬', '\\', 'true', '-'];
+  for (let t = 0; t < 1500; t++) {
+    let text = base;
+    for (let k = 0; k < 1 + Math.floor(rnd() * 4); k++) {
+      const at = Math.floor(rnd() * text.length);
+      text = rnd() < 0.5 ? text.slice(0, at) + junk[Math.floor(rnd() * junk.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    }
+    let previous = 0;
+    for (const d of validate(text).diagnostics) {
+      assert.ok(d.offset >= previous && d.length >= 0 && d.offset + d.length <= text.length, JSON.stringify(text));
+      previous = d.offset;
+      if (!(text[d.offset - 1] === '\r' && text[d.offset] === '\n')) assertRangeMatchesOffsets(text, d);
+    }
+  }
 });

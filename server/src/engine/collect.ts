@@ -52,13 +52,14 @@ export class RecordCollector implements JsonSink {
     else if (depth === 1 && this.field && !this.builder) this.field.value = shallow(type, start);
   }
 
+  // depth > 1: the closing container is inside a field's value (a field may lack its value).
   endObject(end: number): void {
-    if (this.target) this.target.endObject(end);
+    if (this.depth > 1 && this.target) this.target.endObject(end);
     this.end(end);
   }
 
   endArray(end: number): void {
-    if (this.target) this.target.endArray(end);
+    if (this.depth > 1 && this.target) this.target.endArray(end);
     this.end(end);
   }
 
@@ -67,6 +68,7 @@ export class RecordCollector implements JsonSink {
     if (depth === 0) {
       const root = this.top.root!;
       root.length = end - root.offset;
+      this.field = this.target = this.builder = undefined;
     } else if (depth === 1) this.completeField(end);
   }
 

@@ -60,7 +60,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
     for (const rule of FIELD_RULES) rule(ctx);
   }
 
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, scanner.lineStarts, scanner.pos);
   return { diagnostics: report.finish(lines), facts: locateFacts(facts, lines) };
 }
 

@@ -68,6 +68,8 @@ export class JsonParser {
   private openArrays = 0;
   /** Depth at which a subtree without a usable key began; sink events are withheld inside it. */
   private muteDepth = -1;
+  /** Offset of the last comma consumed: a trailing comma is reported on the comma itself. */
+  private lastComma = -1;
 
   constructor(scanner: Scanner, sink: JsonSink) {
     this.scanner = scanner;
@@ -101,7 +103,8 @@ export class JsonParser {
             const top = this.kinds.length - 1;
             const isEmptyArray = state === State.ValueOrClose && tok === Tok.CloseBracket;
             if (!isEmptyArray && top >= 0) {
-              this.problem(sc.start, 1, state === State.ValueAfterComma ? 'Trailing comma: JSON does not allow a comma before the closing bracket.' : 'A value is missing here.');
+              if (state === State.ValueAfterComma) this.trailingComma();
+              else this.problem(sc.start, 1, 'A value is missing here.');
             }
             if (top < 0) {
               this.problem(sc.start, 1, `Unexpected "${CLOSE_NAME[tok === Tok.CloseBrace ? OBJ : ARR]}": a record file holds one JSON object.`);
@@ -113,6 +116,7 @@ export class JsonParser {
           if (tok === Tok.Comma || tok === Tok.Colon) {
             this.problem(sc.start, 1, `A value is missing before "${tok === Tok.Comma ? ',' : ':'}".`);
             if (tok === Tok.Comma && this.kinds.length > 0) {
+              this.lastComma = sc.start;
               state = this.kinds[this.kinds.length - 1] === OBJ ? State.KeyAfterComma : State.ValueAfterComma;
             }
             break;
@@ -125,7 +129,7 @@ export class JsonParser {
             this.addKey();
             state = State.Colon;
           } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) {
-            if (state === State.KeyAfterComma) this.problem(sc.start, 1, 'Trailing comma: JSON does not allow a comma before the closing brace.');
+            if (state === State.KeyAfterComma) this.trailingComma();
             state = this.close(tok, sc.start, sc.end, false);
           } else if (tok === Tok.EOF) {
             return this.finish();
@@ -142,6 +146,7 @@ export class JsonParser {
             state = State.Colon;
           } else if (tok === Tok.Comma) {
             this.problem(sc.start, 1, 'A property is missing before this comma.');
+            this.lastComma = sc.start;
             state = State.KeyAfterComma;
           } else {
             this.problem(sc.start, sc.end - sc.start, 'A property name in double quotes is expected here.');
@@ -161,13 +166,16 @@ export class JsonParser {
           }
           if (tok === Tok.EOF) return this.finish();
           this.problem(sc.start, sc.end - sc.start, 'A colon ":" is expected after the property name.');
-          if (tok === Tok.Comma) state = State.KeyAfterComma;
-          else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) state = this.close(tok, sc.start, sc.end, false);
+          if (tok === Tok.Comma) {
+            this.lastComma = sc.start;
+            state = State.KeyAfterComma;
+          } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) state = this.close(tok, sc.start, sc.end, false);
           else state = this.value(tok);
           break;
         case State.AfterValue: {
           const inObject = this.kinds[this.kinds.length - 1] === OBJ;
           if (tok === Tok.Comma) {
+            this.lastComma = sc.start;
             state = inObject ? State.KeyAfterComma : State.ValueAfterComma;
           } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) {
             state = this.close(tok, sc.start, sc.end, false);
@@ -189,6 +197,10 @@ export class JsonParser {
       }
       if (advance) tok = sc.next();
     }
+  }
+
+  private trailingComma(): void {
+    this.problem(this.lastComma, 1, 'Trailing comma: JSON does not allow a comma before a closing bracket or brace. Remove it.');
   }
 
   /** A value token in value position; returns the next state. */

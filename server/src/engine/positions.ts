@@ -1,56 +1,42 @@
-// Offset -> LSP position (0-based line, UTF-16 character). The line table is built lazily and
-// only as far as the largest offset asked for, so a clean file never pays for it.
+// Offset -> LSP position (0-based line, UTF-16 character). The scanner records line starts as
+// it goes; whatever it did not reach is scanned lazily, only as far as an offset asks.
 
 import type { Position, Range } from './types';
 
 export class LineIndex {
   private readonly text: string;
-  private readonly starts: number[] = [0];
-  /** Every line start before this offset is in `starts`. */
-  private scanned = 0;
-  /** The next "\n" not yet in `starts` (-1: none left, -2: not searched yet). */
-  private pending = -2;
-  private searchFrom = 0;
-  private hasCR: boolean | undefined;
+  private readonly starts: number[];
+  /** Every line start at or before this offset is in `starts`. */
+  private scanned: number;
   /** The line of the previous lookup: offsets usually arrive in order. */
   private lastLine = 0;
 
-  constructor(text: string) {
+  /** `starts` may come from a scanner that has already seen the text up to `scanned`. */
+  constructor(text: string, starts: number[] = [0], scanned = 0) {
     this.text = text;
+    this.starts = starts;
+    this.scanned = scanned;
   }
 
   private scanTo(offset: number): void {
     const text = this.text;
     const starts = this.starts;
-    this.hasCR ??= text.indexOf('\r') >= 0;
-    if (this.hasCR) {
-      // LSP line breaks: \r\n, \r and \n. Rare enough to build the whole table at once.
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        if (c === 10 || c === 13) starts.push(i + 1);
+    const stop = Math.min(offset, text.length);
+    let i = this.scanned;
+    // LSP line breaks: \r\n, \r and \n. A charCodeAt loop beats indexOf on short lines.
+    for (; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
       }
-      this.scanned = Infinity;
-      return;
     }
-    for (;;) {
-      if (this.pending === -2) this.pending = text.indexOf('\n', this.searchFrom);
-      if (this.pending < 0) {
-        this.scanned = Infinity;
-        return;
-      }
-      if (this.pending >= offset) {
-        this.scanned = offset + 1;
-        return;
-      }
-      starts.push(this.pending + 1);
-      this.searchFrom = this.pending + 1;
-      this.pending = -2;
-    }
+    this.scanned = i;
   }
 
   positionAt(offset: number): Position {
-    if (offset >= this.scanned) this.scanTo(offset);
+    if (offset > this.scanned) this.scanTo(offset);
     const starts = this.starts;
     let line = this.lastLine;
     if (!(starts[line] <= offset && (line + 1 >= starts.length || starts[line + 1] > offset))) {

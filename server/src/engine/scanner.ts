@@ -30,6 +30,8 @@ const CH_BACKSLASH = 92;
 export class Scanner {
   readonly text: string;
   readonly problems: SyntaxProblem[];
+  /** Offsets where lines start (LSP rules), up to `pos`. */
+  readonly lineStarts: number[] = [0];
   pos = 0;
   kind: Tok = Tok.EOF;
   start = 0;
@@ -59,8 +61,17 @@ export class Scanner {
         return (this.kind = Tok.EOF);
       }
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) {
+      if (c === 32 || c === 9) {
         i++;
+        continue;
+      }
+      // Every line break outside a token passes here, so the line table comes for free.
+      if (c === 10) {
+        this.lineStarts.push(++i);
+        continue;
+      }
+      if (c === 13) {
+        if (text.charCodeAt(++i) !== 10) this.lineStarts.push(i);
         continue;
       }
       if (c === 47 /* / */ && i + 1 < len) {
@@ -105,6 +116,10 @@ export class Scanner {
     if (block) {
       const close = text.indexOf('*/', i + 2);
       end = close < 0 ? text.length : close + 2;
+      for (let k = i + 2; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) this.lineStarts.push(k + 1);
+      }
     } else {
       end = i + 2;
       while (end < text.length) {
