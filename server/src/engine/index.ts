@@ -65,7 +65,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
 }
 
 function locateFacts(facts: PendingFacts, lines: LineIndex): RecordFacts {
-  const locate = (f: FactSpan): Located => ({ ...f, range: lines.rangeOf(f.offset, f.length) });
+  const locate = (f: FactSpan): Located => ({ value: f.value, offset: f.offset, length: f.length, range: lines.rangeOf(f.offset, f.length) });
   const out: RecordFacts = { links: facts.links.map(locate) };
   if (facts.project) out.project = locate(facts.project);
   if (facts.folder) out.folder = locate(facts.folder);
