@@ -184,7 +184,7 @@ connection.onCompletion(async (params, token) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const located = locate(document.uri, document.getText(), document.offsetAt(params.position));
-  const list = provideCompletions(located, document, topLevelOf(document));
+  const list = provideCompletions(located, document, () => topLevelOf(document));
   const extra = await collectFromHooks(hooks.extraCompletions, located.context, signalOf(token));
   list.items.push(...extra.flat());
   return list;

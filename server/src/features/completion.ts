@@ -27,7 +27,8 @@ interface Insertion {
   typed: string;
 }
 
-export function provideCompletions(located: Located, document: TextDocument, topLevel: TopLevelObject | undefined): CompletionList {
+/** `topLevel` is asked for only at a top-level key, the one place that needs the keys present. */
+export function provideCompletions(located: Located, document: TextDocument, topLevel: () => TopLevelObject | undefined): CompletionList {
   const text = document.getText();
   const range = { start: document.positionAt(located.replaceStart), end: document.positionAt(located.replaceEnd) };
   if (text.trim().length === 0) return { isIncomplete: false, items: [skeletonItem(range)] };
@@ -52,14 +53,14 @@ function skeletonItem(range: Range): CompletionItem {
   };
 }
 
-function keyItems(insertion: Insertion, topLevel: TopLevelObject | undefined): CompletionItem[] {
+function keyItems(insertion: Insertion, topLevel: () => TopLevelObject | undefined): CompletionItem[] {
   const { path } = insertion.located.context;
   if (path[0] === 'details') return [linkKeyItem(insertion), newPropertyItem(insertion)];
   const parent = schemaAt(path.slice(0, -1));
   if (!parent?.properties) return [newPropertyItem(insertion)];
   const present = new Set(
     path.length === 1
-      ? (topLevel?.properties ?? []).filter((property) => property.keyOffset !== insertion.located.replaceStart).map((property) => property.key)
+      ? (topLevel()?.properties ?? []).filter((property) => property.keyOffset !== insertion.located.replaceStart).map((property) => property.key)
       : [],
   );
   const required = new Set(parent.required ?? []);
