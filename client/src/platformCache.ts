@@ -25,6 +25,7 @@ interface DescribedObject {
 
 const OBJECT_FIELDS = { id: true, project: true, class: true, name: true, state: true, folder: true };
 const OBJECTS_PAGE = 100;
+const DESCRIBE_BATCH = 1000;
 
 export class PlatformCache {
   readonly #entries = new Map<string, { expires: number; answer: Promise<PlatformAnswer> }>();
@@ -49,24 +50,43 @@ export class PlatformCache {
 
   /** The caller's signal only stops waiting; the shared request still fills the cache. */
   async answer(query: PlatformQuery, signal?: AbortSignal): Promise<PlatformAnswer> {
-    const key = JSON.stringify(query);
-    let entry = this.#entries.get(key);
-    if (!entry || entry.expires <= this.#now()) {
-      const answer = this.#fetch(query);
-      entry = { expires: this.#now() + this.#ttlMs, answer };
-      this.#entries.set(key, entry);
-      void answer.then((a) => {
-        if (a.kind === 'unavailable' && this.#entries.get(key)?.answer === answer) {
-          this.#entries.set(key, { expires: this.#now() + this.#unavailableTtlMs, answer });
-        }
-      });
-    }
-    if (!signal) return entry.answer;
+    const answer = query.kind === 'describe' ? this.#describe(query.ids) : this.#cached(JSON.stringify(query), () => this.#fetch(query));
+    if (!signal) return answer;
     const cancelled = new Promise<PlatformAnswer>((resolve) => {
       if (signal.aborted) resolve({ kind: 'unavailable', reason: 'cancelled' });
       signal.addEventListener('abort', () => resolve({ kind: 'unavailable', reason: 'cancelled' }), { once: true });
     });
-    return Promise.race([entry.answer, cancelled]);
+    return Promise.race([answer, cancelled]);
+  }
+
+  #cached(key: string, fetch: () => Promise<PlatformAnswer>): Promise<PlatformAnswer> {
+    const entry = this.#entries.get(key);
+    if (entry && entry.expires > this.#now()) return entry.answer;
+    return this.#store(key, fetch());
+  }
+
+  #store(key: string, answer: Promise<PlatformAnswer>): Promise<PlatformAnswer> {
+    this.#entries.set(key, { expires: this.#now() + this.#ttlMs, answer });
+    void answer.then((a) => {
+      if (a.kind === 'unavailable' && this.#entries.get(key)?.answer === answer) {
+        this.#entries.set(key, { expires: this.#now() + this.#unavailableTtlMs, answer });
+      }
+    });
+    return answer;
+  }
+
+  /** Cached per ID, so editing one link in a large file asks only about that one. */
+  async #describe(ids: string[]): Promise<PlatformAnswer> {
+    const key = (id: string) => `describe:${id}`;
+    const missing = ids.filter((id) => !((this.#entries.get(key(id))?.expires ?? 0) > this.#now()));
+    if (missing.length) {
+      const batch = this.#fetch({ kind: 'describe', ids: missing });
+      for (const id of missing) {
+        this.#store(key(id), batch.then((a): PlatformAnswer => (a.kind === 'objects' ? { kind: 'objects', objects: a.objects.filter((o) => o.id === id) } : a)));
+      }
+    }
+    const answers = await Promise.all(ids.map((id) => this.#entries.get(key(id))!.answer));
+    return answers.find((a) => a.kind === 'unavailable') ?? { kind: 'objects', objects: answers.flatMap((a) => (a.kind === 'objects' ? a.objects : [])) };
   }
 
   async #fetch(query: PlatformQuery): Promise<PlatformAnswer> {
@@ -114,12 +134,17 @@ async function projectObjects(client: DxApiClient, project: string, classes: str
   return pages.flatMap((page) => page.results.map((r) => summary(r.describe)));
 }
 
-/** IDs the user cannot see (or that do not exist) are left out. */
+/** IDs the user cannot see (or that do not exist) are left out. At most 1000 IDs per call (spec §4). */
 async function describeObjects(client: DxApiClient, ids: string[], signal: AbortSignal): Promise<ObjectSummary[]> {
-  const out = await client.call<{ results: ({ describe?: DescribedObject } | null)[] }>(
-    '/system/describeDataObjects',
-    { objects: ids, classDescribeOptions: { '*': { fields: OBJECT_FIELDS } } },
-    { signal },
+  const batches = Array.from({ length: Math.ceil(ids.length / DESCRIBE_BATCH) }, (_, i) => ids.slice(i * DESCRIBE_BATCH, (i + 1) * DESCRIBE_BATCH));
+  const outs = await Promise.all(
+    batches.map((objects) =>
+      client.call<{ results: ({ describe?: DescribedObject } | null)[] }>(
+        '/system/describeDataObjects',
+        { objects, classDescribeOptions: { '*': { fields: OBJECT_FIELDS } } },
+        { signal },
+      ),
+    ),
   );
-  return out.results.flatMap((r) => (r?.describe?.id ? [summary(r.describe)] : []));
+  return outs.flatMap((out) => out.results.flatMap((r) => (r?.describe?.id ? [summary(r.describe)] : [])));
 }

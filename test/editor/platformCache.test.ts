@@ -47,6 +47,22 @@ describe('platform cache against the emulator', () => {
     assert.equal(count() - start, 3);
   });
 
+  it('caches describe answers per ID and asks only about new ones, in batches of at most 1000', async () => {
+    const cache = new PlatformCache(() => f.client);
+    const count = () => f.emulator.admin.requestLog().filter((r) => r.route === '/system/describeDataObjects').length;
+    const start = count();
+    const unknown = Array.from({ length: 1200 }, (_, i) => `record-B0FJgXy4Zg231jgbQ9z${String(i).padStart(5, '0')}`);
+    const first = await cache.answer({ kind: 'describe', ids: [record, ...unknown] });
+    assert.ok(first.kind === 'objects');
+    assert.deepEqual(first.objects.map((o) => o.name), ['reads']);
+    assert.equal(count() - start, 2, '1201 IDs take two calls');
+    const extra = (await f.client.newRecord({ project: f.project, name: 'second' })).id;
+    const second = await cache.answer({ kind: 'describe', ids: [extra, record] });
+    assert.ok(second.kind === 'objects');
+    assert.deepEqual(second.objects.map((o) => o.name), ['second', 'reads']);
+    assert.equal(count() - start, 3, 'only the new ID was asked about');
+  });
+
   it('is unavailable at once when signed out, and quickly when the platform is down', async () => {
     assert.deepEqual(await new PlatformCache(() => undefined).answer({ kind: 'projects' }), { kind: 'unavailable', reason: 'signed out' });
     const down = new DxApiClient({ serverUrl: 'http://127.0.0.1:9', token: f.token });
