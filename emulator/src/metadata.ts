@@ -64,8 +64,10 @@ export function checkNonce(value: unknown): string {
  * which rejects the hash form per spec README decision 1) and returns the links it contains:
  * unique, in order of first occurrence.
  */
-export function checkDetails(value: unknown, limitBytes: number | undefined, path = 'details'): string[] {
-  if (!isObject(value) && !Array.isArray(value)) throw expectedKey(path, 'a JSON object or array');
+export function checkDetails(value: unknown, limitBytes: number | undefined, path?: string): string[] {
+  if (!isObject(value) && !Array.isArray(value)) {
+    throw path ? expectedKey(path, 'a JSON object or array') : invalidInput('Expected input to be a JSON object or array');
+  }
   if (limitBytes !== undefined && utf8Bytes(JSON.stringify(value)) > limitBytes) {
     throw invalidInput(`The details exceed the maximum size of ${limitBytes} bytes`);
   }

@@ -103,7 +103,7 @@ export class EmulatorState {
   }
 
   createUser(handle?: string, token?: string): User {
-    const chosen = handle ?? `user${this.users.size + 1}`;
+    const chosen = handle ?? this.unusedHandle();
     const id = `user-${chosen}`;
     if (this.users.has(id)) throw invalidInput(`The user handle "${chosen}" is already taken`);
     const user: User = {
@@ -117,6 +117,10 @@ export class EmulatorState {
     };
     this.users.set(id, user);
     return user;
+  }
+
+  private unusedHandle(): string {
+    for (let n = this.users.size + 1; ; n++) if (!this.users.has(`user-user${n}`)) return `user${n}`;
   }
 
   userForToken(token: string): User | undefined {

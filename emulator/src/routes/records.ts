@@ -19,7 +19,7 @@ function newRecord(ctx: CallContext, input: unknown): unknown {
   const close = optBool(obj, 'close') ?? false;
   const parents = optBool(obj, 'parents') ?? false;
   const properties = obj.properties === undefined ? undefined : (checkProperties(obj.properties, false) as Record<string, string>);
-  const links = obj.details === undefined ? undefined : checkDetails(obj.details, state.detailsLimitBytes);
+  const links = obj.details === undefined ? undefined : checkDetails(obj.details, state.detailsLimitBytes, 'details');
   const folder = obj.folder === undefined ? undefined : checkFolder(obj.folder);
   const init = initializeFromInput(obj);
   const nonce = obj.nonce === undefined ? undefined : checkNonce(obj.nonce);
@@ -184,7 +184,7 @@ function editGlobal(change: (object: DataObject, obj: JsonObject, state: Emulato
 
 function setDetails(ctx: CallContext, input: unknown): unknown {
   // The body is the details themselves, not {"details": ...}.
-  const links = checkDetails(input, ctx.state.detailsLimitBytes, 'input');
+  const links = checkDetails(input, ctx.state.detailsLimitBytes);
   const object = objectForGlobalEdit(ctx, true);
   object.details = structuredClone(input);
   object.links = links;
