@@ -17,8 +17,9 @@ export interface Coverage {
   adjacent: number;
   sameObject: number;
   missed: Diagnostic[];
-  /** Our errors and warnings, for the report. */
-  ours: number;
+  /** Our errors, and our warnings/information, for the report. */
+  oursErrors: number;
+  oursOther: number;
 }
 
 const before = (a: Position, b: Position): boolean =>
@@ -50,7 +51,8 @@ export function checkCoverage(
   const adjacent = (d: RecordDiagnostic, start: number, end: number): boolean =>
     onlySpaceBetween(end, d.offset) || onlySpaceBetween(d.offset + d.length, start);
 
-  const coverage: Coverage = { baselineErrors: 0, overlap: 0, sameLine: 0, adjacent: 0, sameObject: 0, missed: [], ours: ours.length };
+  const coverage: Coverage = { baselineErrors: 0, overlap: 0, sameLine: 0, adjacent: 0, sameObject: 0, missed: [],
+    oursErrors: ours.filter((d) => d.severity === 'error').length, oursOther: ours.filter((d) => d.severity !== 'error').length };
   for (const expected of baseline.diagnostics.filter(isError)) {
     coverage.baselineErrors++;
     if (ours.some((d) => overlaps(d.range, expected.range))) {

@@ -18,8 +18,19 @@ export function summarize(samples: readonly number[]): Summary {
   return { median, p95: percentile(sorted, 95), runs: sorted.length };
 }
 
-export async function timeOnce(run: () => unknown): Promise<number> {
+export interface Sample {
+  /** Elapsed milliseconds. */
+  wall: number;
+  /** CPU milliseconds of the whole process (all threads, GC helpers included): steadier than
+   *  wall time when other work shares the machine. */
+  cpu: number;
+}
+
+export async function timeOnce(run: () => unknown): Promise<Sample> {
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   await run();
-  return performance.now() - start;
+  const wall = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
 }

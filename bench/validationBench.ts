@@ -3,7 +3,7 @@
 import type { BaselineValidator, BaselineResult } from './baseline';
 import { checkCoverage, type Coverage } from './coverage';
 import type { CorpusFile } from './corpus';
-import { summarize, timeOnce, type Summary } from './stats';
+import { summarize, timeOnce, type Sample, type Summary } from './stats';
 import type { ValidationResult } from '../server/src/engine/types';
 
 export type OurValidator = (text: string) => ValidationResult;
@@ -21,20 +21,22 @@ export interface FileResult {
   file: CorpusFile;
   baseline: Summary;
   ours: Summary;
+  baselineCpu: Summary;
+  oursCpu: Summary;
   coverage: Coverage;
 }
 
 export async function benchFile(file: CorpusFile, baseline: BaselineValidator, ours: OurValidator): Promise<FileResult> {
   const { warmup, runs } = ITERATIONS[file.label];
-  const baselineTimes: number[] = [];
-  const ourTimes: number[] = [];
+  const baselineTimes: Sample[] = [];
+  const ourTimes: Sample[] = [];
   let lastBaseline: BaselineResult | undefined;
   let lastOurs: ValidationResult | undefined;
   for (let i = 0; i < warmup + runs; i++) {
-    const runBaseline = async (): Promise<number> => timeOnce(async () => (lastBaseline = await baseline(file.text)));
-    const runOurs = async (): Promise<number> => timeOnce(() => (lastOurs = ours(file.text)));
-    let b: number;
-    let o: number;
+    const runBaseline = async (): Promise<Sample> => timeOnce(async () => (lastBaseline = await baseline(file.text)));
+    const runOurs = async (): Promise<Sample> => timeOnce(() => (lastOurs = ours(file.text)));
+    let b: Sample;
+    let o: Sample;
     if (i % 2) {
       o = await runOurs();
       b = await runBaseline();
@@ -50,8 +52,10 @@ export async function benchFile(file: CorpusFile, baseline: BaselineValidator, o
   if (!lastBaseline || !lastOurs) throw new Error('no runs');
   return {
     file,
-    baseline: summarize(baselineTimes),
-    ours: summarize(ourTimes),
+    baseline: summarize(baselineTimes.map((t) => t.wall)),
+    ours: summarize(ourTimes.map((t) => t.wall)),
+    baselineCpu: summarize(baselineTimes.map((t) => t.cpu)),
+    oursCpu: summarize(ourTimes.map((t) => t.cpu)),
     coverage: checkCoverage(file.text, lastBaseline, lastOurs.diagnostics),
   };
 }
