@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { networkInterfaces } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import { call, expectError, world, type World } from './helpers.js';
 
@@ -9,9 +10,15 @@ describe('emulator protocol', () => {
   });
   after(() => w.emu.close());
 
-  it('binds to 127.0.0.1 on an ephemeral port', () => {
+  it('binds to 127.0.0.1 only, on an ephemeral port', async (t) => {
     assert.match(w.emu.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.notEqual(w.emu.port, 0);
+    const external = Object.values(networkInterfaces()).flat().find((i) => i && !i.internal && i.family === 'IPv4');
+    if (!external) {
+      t.skip('no non-loopback IPv4 interface on this machine');
+      return;
+    }
+    await assert.rejects(fetch(`http://${external.address}:${w.emu.port}/system/whoami`, { method: 'POST', body: '{}' }));
   });
 
   it('answers whoami with the caller and sends X-Request-ID and JSON', async () => {
