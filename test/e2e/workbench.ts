@@ -9,6 +9,7 @@ const SHORT = 30_000;
 /** Monaco renders spaces as NBSP. */
 const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
 export interface Problem {
+  file: string;
   message: string;
   source: string;
   code: string;
@@ -28,6 +29,8 @@ export async function launchWorkbench(url: string, profileDir: string, env: Node
     viewport: { width: 1280, height: 800 },
     env,
   });
+  // Reading the clipboard without this permission hangs.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
@@ -99,6 +102,15 @@ export class Workbench {
     return plain(await this.editor.locator('.view-lines').innerText());
   }
 
+  /** The whole text of the active editor, through the clipboard (Monaco renders only the visible lines). */
+  async editorFullText(): Promise<string> {
+    await this.editor.locator('.view-line').first().click();
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Control+C');
+    await this.page.keyboard.press('ArrowLeft');
+    return String(await this.page.evaluate('navigator.clipboard.readText()'));
+  }
+
   /** Replaces the whole text of the active editor, as if typed (auto-closing is off in the e2e settings). */
   async replaceEditorText(text: string): Promise<void> {
     await this.editor.locator('.view-lines').click();
@@ -130,13 +142,31 @@ export class Workbench {
     const panel = this.page.locator('.markers-panel');
     if (!(await panel.isVisible())) await this.page.keyboard.press('Control+Shift+M');
     await panel.waitFor({ state: 'visible', timeout: SHORT });
-    // Level 1 rows are files; level 2 rows read "message\nsource\ncode\n[Ln l, Col c]".
-    const texts = await panel.locator('.monaco-list-row[aria-level="2"]').allInnerTexts();
-    return texts.map((text) => {
+    // Level 1 rows name a file; the level 2 rows under it read "message\nsource\ncode\n[Ln l, Col c]".
+    const rows = await panel.locator('.monaco-list-row').evaluateAll((els) =>
+      els.map((el) => ({ level: el.getAttribute('aria-level'), text: String(el.innerText) })),
+    );
+    let file = '';
+    const problems: Problem[] = [];
+    for (const { level, text } of rows) {
       const parts = plain(text).split('\n').map((part) => part.trim());
+      if (level === '1') file = parts[0] ?? '';
+      if (level !== '2') continue;
       const position = /\[Ln (\d+), Col (\d+)\]/.exec(parts[parts.length - 1] ?? '');
-      return { message: parts[0] ?? '', source: parts[1] ?? '', code: parts[2] ?? '', line: Number(position?.[1]), column: Number(position?.[2]) };
-    });
+      problems.push({ file, message: parts[0] ?? '', source: parts[1] ?? '', code: parts[2] ?? '', line: Number(position?.[1]), column: Number(position?.[2]) });
+    }
+    return problems;
+  }
+
+  /** Polls `probe` until it returns something other than undefined. */
+  async until<T>(probe: () => Promise<T | undefined>, timeoutMs = SHORT): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+      await this.page.waitForTimeout(100);
+    }
   }
 
   /** Polls the Problems panel until `predicate` holds. */
@@ -195,28 +225,48 @@ export class Workbench {
     await toast.locator('.monaco-button', { hasText: exactly(button) }).click();
   }
 
-  /** Opens a view container from the activity bar by its title. */
+  /** Shows a view container in the side bar (clicking its activity bar icon again would hide it). */
   async openViewContainer(title: string): Promise<void> {
-    const tab = this.page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`);
-    await tab.waitFor({ state: 'visible', timeout: SHORT });
-    const selected = await this.page.locator('.part.activitybar .action-item.checked', { has: tab }).count();
-    if (!selected) await tab.click();
+    const sidebarTitle = this.page.locator('.part.sidebar .composite.title .title-label h2');
+    const showing = async (): Promise<boolean> =>
+      (await this.page.locator('.part.sidebar').isVisible()) && ((await sidebarTitle.textContent()) ?? '').startsWith(title);
+    if (await showing()) return;
+    await this.page.locator(`.part.activitybar a.action-label[aria-label^="${title}"]`).click();
+    await this.until(async () => ((await showing()) ? true : undefined));
   }
 
+  /** A row of the side bar tree whose label (not its description) matches. */
   treeRow(label: string | RegExp): Locator {
-    return this.page.locator('.part.sidebar .monaco-list-row[role="treeitem"]', { hasText: label }).first();
+    const name = typeof label === 'string' ? exactly(label) : label;
+    return this.page
+      .locator('.part.sidebar .monaco-list-row[role="treeitem"]')
+      .filter({ has: this.page.locator('.label-name', { hasText: name }) })
+      .first();
   }
 
-  /** Labels (with descriptions) of the tree rows in the side bar, in order; `level` picks one depth. */
+  /** Labels of the rendered tree rows in the side bar, in order; `level` picks one depth. */
   async treeRows(level?: number): Promise<string[]> {
-    const selector = `.part.sidebar .monaco-list-row[role="treeitem"]${level ? `[aria-level="${level}"]` : ''}`;
-    return (await this.page.locator(selector).evaluateAll((els) => els.map((el) => el.textContent ?? ''))).map((t) => plain(t).trim());
+    const selector = `.part.sidebar .monaco-list-row[role="treeitem"]${level ? `[aria-level="${level}"]` : ''} .label-name`;
+    return (await this.page.locator(selector).allTextContents()).map((t) => plain(t).trim());
   }
 
-  async expandTreeRow(label: string | RegExp): Promise<void> {
+  /** Clicks a collapsed row to expand it, or an expanded one to collapse it. */
+  async toggleTreeRow(label: string | RegExp): Promise<void> {
     const row = this.treeRow(label);
     await row.waitFor({ state: 'visible', timeout: SHORT });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await row.click();
+  }
+
+  /** Scrolls the side bar tree down until the row is rendered, then clicks it (long lists are virtualised). */
+  async clickTreeRowAfterScrolling(label: string | RegExp): Promise<void> {
+    const row = this.treeRow(label);
+    const tree = this.page.locator('.part.sidebar .monaco-list').first();
+    for (let i = 0; i < 100 && !(await row.isVisible()); i++) {
+      await tree.hover();
+      await this.page.mouse.wheel(0, 600);
+      await this.page.waitForTimeout(50);
+    }
+    await row.click();
   }
 
   welcomeView(): Locator {
