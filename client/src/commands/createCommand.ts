@@ -40,7 +40,7 @@ export function createRecordCommand(ctx: EditorContext) {
     } catch (error) {
       const span = locateRejection(text, error);
       if (error instanceof DxApiError) showRejection(ctx.rejections, document, span, `The platform rejected this: ${error.platformMessage}`);
-      ctx.report(`Create Record failed${span ? ' (the field is marked in the file)' : ''}; the file was not changed`, error);
+      ctx.report('Create Record', error, `${span ? ' The field is marked in the file.' : ''} The file was not changed.`);
     }
   };
 }

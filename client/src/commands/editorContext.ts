@@ -83,15 +83,15 @@ export class EditorContext {
     );
   }
 
-  /** Logs the failure and shows its actionable text with a "Show Log" button. */
-  report(what: string, error: unknown): void {
+  /** Logs the failure of `action` and shows its actionable text with a "Show Log" button. */
+  report(action: string, error: unknown, note = ''): void {
     const message = (error as { userMessage?: string }).userMessage ?? (error instanceof Error ? error.message : String(error));
-    this.session.log.error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    this.session.log.error(`${action} failed: ${error instanceof Error ? error.message : String(error)}`);
     if (error instanceof DxCancelledError) {
-      void vscode.window.showInformationMessage(`DNAnexus: ${what} was cancelled.`);
+      void vscode.window.showInformationMessage(`DNAnexus: ${action} was cancelled.${note}`);
       return;
     }
-    void vscode.window.showErrorMessage(`DNAnexus: ${what}. ${message}`, 'Show Log').then((choice) => {
+    void vscode.window.showErrorMessage(`DNAnexus: ${action} failed.${note} ${message}`, 'Show Log').then((choice) => {
       if (choice) this.session.log.show(true);
     });
   }

@@ -27,10 +27,15 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
   const reveal = async (id: string, project: string): Promise<boolean> => {
     const client = getClient();
     if (!client) return false;
-    const { folder } = await describeRecord(client, id, project);
-    const node = await tree.data.findRecord(project, folder, id);
-    if (node) await view.reveal(node, { select: true, focus: true, expand: true });
-    return node !== undefined;
+    try {
+      const { folder } = await describeRecord(client, id, project);
+      const node = await tree.data.findRecord(project, folder, id);
+      if (node) await view.reveal(node, { select: true, focus: true, expand: true });
+      return node !== undefined;
+    } catch (error) {
+      session.log.warn(`Reveal ${id} in the Records view: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
   };
   const signedInContext = () => vscode.commands.executeCommand('setContext', 'dxrecord.signedIn', session.signedIn);
   void signedInContext();

@@ -46,7 +46,7 @@ export function pullRecordCommand(ctx: EditorContext) {
       await ctx.rememberRecord({ id: ref.id, project: pulled.record.project }, document.uri);
       await vscode.window.showTextDocument(document, { preview: false });
     } catch (error) {
-      ctx.report(`Pull Record failed for ${ref.id}`, error);
+      ctx.report(`Pull Record (${ref.id})`, error);
     }
   };
 }
@@ -77,7 +77,7 @@ export function closeRecordCommand(ctx: EditorContext) {
       ctx.platformChanged();
       void vscode.window.showInformationMessage(`DNAnexus: closed ${ref.id}.`);
     } catch (error) {
-      ctx.report(`Close Record failed for ${ref.id}`, error);
+      ctx.report(`Close Record (${ref.id})`, error);
     }
   };
 }

@@ -46,13 +46,13 @@ export function updateRecordCommand(ctx: EditorContext) {
         const span = locateRejection(text, outcome.error);
         if (outcome.error instanceof DxApiError) showRejection(ctx.rejections, document, span, `The platform rejected this: ${outcome.error.platformMessage}`);
         const done = outcome.applied.length ? ` Already applied: ${outcome.applied.map((s) => s.summary).join('; ')}.` : ' Nothing was applied.';
-        ctx.report(`Update of ${ref.id} stopped.${done}`, outcome.error);
+        ctx.report(`Update Record (${ref.id})`, outcome.error, done);
         return;
       }
       showRejection(ctx.rejections, document, undefined, '');
       void vscode.window.showInformationMessage(`DNAnexus: updated ${ref.id} (${outcome.applied.map((s) => s.summary).join('; ')}).`);
     } catch (error) {
-      ctx.report(`Update Record failed for ${ref.id}`, error);
+      ctx.report(`Update Record (${ref.id})`, error);
     }
   };
 }

@@ -19,7 +19,7 @@ export function selectProjectCommand(ctx: EditorContext) {
       await ctx.session.setProjectId(picked.id);
       ctx.tree.refresh();
     } catch (error) {
-      ctx.report('Listing projects failed', error);
+      ctx.report('Listing projects', error);
     }
   };
 }
