@@ -80,7 +80,19 @@ function injectedError(fault: FaultSpec): { status: number; error: ApiError; hea
 const isLoopback = (address: string | undefined): boolean =>
   address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
-export function createRequestHandler(ctx: HttpContext) {
+export function createRequestHandler(ctx: HttpContext): (req: IncomingMessage, res: ServerResponse) => void {
+  const handle = serve(ctx);
+  // An unexpected failure answers 500 (or drops the connection) instead of crashing the server.
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      ctx.log?.(`internal error: ${(error as Error).message}`);
+      if (res.headersSent) res.destroy();
+      else sendError(res, new ApiError('InternalError', 'Internal error in the emulator'));
+    });
+  };
+}
+
+function serve(ctx: HttpContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0];
