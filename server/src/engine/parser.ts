@@ -38,7 +38,8 @@ const enum State {
   KeyAfterComma,
   Colon,
   AfterValue,
-  Done,
+  Done, // the top-level value is complete
+  Stop,
 }
 
 const OBJ = 0;
@@ -88,115 +89,123 @@ export class JsonParser {
   parse(): void {
     const sc = this.scanner;
     let state = State.Value;
-    let tok = sc.next();
-    for (;;) {
-      let advance = true;
+    while (state !== State.Stop) {
+      const tok = sc.next();
       switch (state) {
         case State.Value:
         case State.ValueOrClose:
         case State.ValueAfterComma:
-          if (tok === Tok.EOF) {
-            if (this.kinds.length === 0) this.problem(sc.start, 0, 'The file is empty: a record file holds one JSON object, e.g. {"project": "project-…"}.');
-            return this.finish();
-          }
-          if (tok === Tok.CloseBracket || tok === Tok.CloseBrace) {
-            const top = this.kinds.length - 1;
-            const isEmptyArray = state === State.ValueOrClose && tok === Tok.CloseBracket;
-            if (!isEmptyArray && top >= 0) {
-              if (state === State.ValueAfterComma) this.trailingComma();
-              else this.problem(sc.start, 1, 'A value is missing here.');
-            }
-            if (top < 0) {
-              this.problem(sc.start, 1, `Unexpected "${CLOSE_NAME[tok === Tok.CloseBrace ? OBJ : ARR]}": a record file holds one JSON object.`);
-              break;
-            }
-            state = this.close(tok, sc.start, sc.end, !isEmptyArray);
-            break;
-          }
-          if (tok === Tok.Comma || tok === Tok.Colon) {
-            this.problem(sc.start, 1, `A value is missing before "${tok === Tok.Comma ? ',' : ':'}".`);
-            if (tok === Tok.Comma && this.kinds.length > 0) {
-              this.lastComma = sc.start;
-              state = this.kinds[this.kinds.length - 1] === OBJ ? State.KeyAfterComma : State.ValueAfterComma;
-            }
-            break;
-          }
-          state = this.value(tok);
+          state = this.onValue(tok, state);
           break;
         case State.KeyOrClose:
         case State.KeyAfterComma:
-          if (tok === Tok.String) {
-            this.addKey();
-            state = State.Colon;
-          } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) {
-            if (state === State.KeyAfterComma) this.trailingComma();
-            state = this.close(tok, sc.start, sc.end, false);
-          } else if (tok === Tok.EOF) {
-            return this.finish();
-          } else if (tok === Tok.Invalid || tok === Tok.Number || tok === Tok.True || tok === Tok.False || tok === Tok.Null) {
-            // `{ foo: 1 }`: keep the word as the key so the rest of the object still validates,
-            // and say what is wrong in key terms rather than the scanner's value terms.
-            if (!/^'|"$/.test(sc.text.slice(sc.start, sc.end))) {
-              // Say what is wrong in key terms rather than the scanner's value terms.
-              const last = this.problems[this.problems.length - 1];
-              if (tok === Tok.Invalid && last?.offset === sc.start) this.problems.pop();
-              this.problem(sc.start, sc.end - sc.start, 'Property names must be strings in double quotes.');
-            }
-            this.addKey();
-            state = State.Colon;
-          } else if (tok === Tok.Comma) {
-            this.problem(sc.start, 1, 'A property is missing before this comma.');
-            this.lastComma = sc.start;
-            state = State.KeyAfterComma;
-          } else {
-            this.problem(sc.start, sc.end - sc.start, 'A property name in double quotes is expected here.');
-            if (tok === Tok.Colon) {
-              this.muteNext();
-              state = State.Value;
-            } else {
-              this.muteNext();
-              state = this.value(tok);
-            }
-          }
+          state = this.onKey(tok, state);
           break;
         case State.Colon:
-          if (tok === Tok.Colon) {
-            state = State.Value;
-            break;
-          }
-          if (tok === Tok.EOF) return this.finish();
-          this.problem(sc.start, sc.end - sc.start, 'A colon ":" is expected after the property name.');
-          if (tok === Tok.Comma) {
-            this.lastComma = sc.start;
-            state = State.KeyAfterComma;
-          } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) state = this.close(tok, sc.start, sc.end, false);
-          else state = this.value(tok);
+          state = this.onColon(tok);
           break;
-        case State.AfterValue: {
-          const inObject = this.kinds[this.kinds.length - 1] === OBJ;
-          if (tok === Tok.Comma) {
-            this.lastComma = sc.start;
-            state = inObject ? State.KeyAfterComma : State.ValueAfterComma;
-          } else if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) {
-            state = this.close(tok, sc.start, sc.end, false);
-          } else if (tok === Tok.EOF) {
-            return this.finish();
-          } else if (tok === Tok.Colon) {
-            this.problem(sc.start, 1, 'Unexpected ":" here.');
-          } else {
-            this.problem(sc.start, sc.end - sc.start, 'A comma "," is missing before this.');
-            state = inObject ? State.KeyAfterComma : State.ValueAfterComma;
-            advance = false;
-          }
+        case State.AfterValue:
+          state = this.onAfterValue(tok);
           break;
-        }
         case State.Done:
-          if (tok === Tok.EOF) return;
-          this.problem(sc.start, sc.text.length - sc.start, 'Unexpected text after the end of the JSON object.');
-          return;
+          if (tok !== Tok.EOF) this.problem(sc.start, sc.end - sc.start, 'Unexpected text after the end of the JSON value: a record file holds one object.');
+          state = State.Stop;
       }
-      if (advance) tok = sc.next();
     }
+  }
+
+  private onValue(tok: Tok, state: State): State {
+    const sc = this.scanner;
+    const inside = this.kinds.length > 0;
+    if (tok === Tok.EOF) {
+      if (!inside) this.problem(sc.start, 0, 'The file is empty: a record file holds one JSON object, e.g. {"project": "project-…"}.');
+      return this.finish();
+    }
+    if (tok === Tok.CloseBracket || tok === Tok.CloseBrace) {
+      if (!inside) {
+        this.problem(sc.start, 1, `Unexpected "${sc.text[sc.start]}": a record file holds one JSON object.`);
+        return state;
+      }
+      const emptyArray = state === State.ValueOrClose && tok === Tok.CloseBracket;
+      if (state === State.ValueAfterComma) this.trailingComma();
+      else if (!emptyArray) this.problem(sc.start, 1, 'A value is missing here.');
+      return this.close(tok, sc.start, sc.end, !emptyArray);
+    }
+    if (tok === Tok.Comma || tok === Tok.Colon) {
+      this.problem(sc.start, 1, `A value is missing before "${sc.text[sc.start]}".`);
+      return tok === Tok.Comma && inside ? this.afterComma() : state;
+    }
+    return this.value(tok);
+  }
+
+  private onKey(tok: Tok, state: State): State {
+    const sc = this.scanner;
+    switch (tok) {
+      case Tok.String:
+        this.addKey();
+        return State.Colon;
+      case Tok.CloseBrace:
+      case Tok.CloseBracket:
+        if (state === State.KeyAfterComma) this.trailingComma();
+        return this.close(tok, sc.start, sc.end, false);
+      case Tok.EOF:
+        return this.finish();
+      case Tok.Comma:
+        this.problem(sc.start, 1, 'A property is missing before this comma.');
+        return this.afterComma();
+      case Tok.Invalid:
+      case Tok.Number:
+      case Tok.True:
+      case Tok.False:
+      case Tok.Null:
+        // `{ foo: 1 }`: keep the word as the key so the rest of the object still validates.
+        if (!/^'|"$/.test(sc.text.slice(sc.start, sc.end))) {
+          // Say what is wrong in key terms rather than the scanner's value terms.
+          const last = this.problems[this.problems.length - 1];
+          if (tok === Tok.Invalid && last?.offset === sc.start) this.problems.pop();
+          this.problem(sc.start, sc.end - sc.start, 'Property names must be strings in double quotes.');
+        }
+        this.addKey();
+        return State.Colon;
+    }
+    // A value with no key (`{ : 1 }`, `{ {…} }`): parsed for syntax, withheld from the sink.
+    this.problem(sc.start, sc.end - sc.start, 'A property name in double quotes is expected here.');
+    this.muteNext();
+    return tok === Tok.Colon ? State.Value : this.value(tok);
+  }
+
+  private onColon(tok: Tok): State {
+    const sc = this.scanner;
+    if (tok === Tok.Colon) return State.Value;
+    if (tok === Tok.EOF) return this.finish();
+    this.problem(sc.start, sc.end - sc.start, 'A colon ":" is expected after the property name.');
+    if (tok === Tok.Comma) return this.afterComma();
+    if (tok === Tok.CloseBrace || tok === Tok.CloseBracket) return this.close(tok, sc.start, sc.end, false);
+    return this.value(tok);
+  }
+
+  private onAfterValue(tok: Tok): State {
+    const sc = this.scanner;
+    switch (tok) {
+      case Tok.Comma:
+        return this.afterComma();
+      case Tok.CloseBrace:
+      case Tok.CloseBracket:
+        return this.close(tok, sc.start, sc.end, false);
+      case Tok.EOF:
+        return this.finish();
+      case Tok.Colon:
+        this.problem(sc.start, 1, 'Unexpected ":" here.');
+        return State.AfterValue;
+    }
+    // A missing comma: report it and read the token as the next member.
+    this.problem(sc.start, sc.end - sc.start, 'A comma "," is missing before this.');
+    return this.kinds[this.kinds.length - 1] === OBJ ? this.onKey(tok, State.KeyAfterComma) : this.onValue(tok, State.ValueAfterComma);
+  }
+
+  private afterComma(): State {
+    this.lastComma = this.scanner.start;
+    return this.kinds[this.kinds.length - 1] === OBJ ? State.KeyAfterComma : State.ValueAfterComma;
   }
 
   private trailingComma(): void {
@@ -333,7 +342,7 @@ export class JsonParser {
     return true;
   }
 
-  private finish(): void {
+  private finish(): State {
     const sc = this.scanner;
     const open = this.kinds.length;
     if (open > 0) {
@@ -341,6 +350,7 @@ export class JsonParser {
       this.problem(sc.text.length, 0, `The file ends too early: ${closers} missing.`);
       while (this.kinds.length > 0) this.pop(sc.text.length);
     }
+    return State.Stop;
   }
 }
 
