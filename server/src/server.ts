@@ -24,6 +24,7 @@ import { provideHover } from './features/hover';
 import { scanTopLevelObject, type TopLevelObject } from './features/jsonScan';
 import { locate } from './features/position';
 import { ADD_NONCE_KIND, codeActions } from './features/quickFixes';
+import { knownIdClasses } from './features/schemaDocs';
 import { isExcluded, normalizeSettings } from './features/settings';
 import { documentSymbols } from './features/symbols';
 import { ValidationScheduler } from './features/validationScheduler';
@@ -33,6 +34,7 @@ import { registerPlatformFeatures } from './platformFeatures';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const hooks = createFeatureHooks();
+const ID_CLASSES = knownIdClasses();
 
 let pullsConfiguration = false;
 let foldingLimit: number | undefined;
@@ -184,6 +186,8 @@ connection.onCompletion(async (params, token) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   const located = locate(document.uri, document.getText(), document.offsetAt(params.position));
+  // `-` triggers only to continue an ID after its class prefix ("project-"), not in ordinary text.
+  if (params.context?.triggerCharacter === '-' && !ID_CLASSES.has(located.context.prefix.slice(0, -1))) return { isIncomplete: false, items: [] };
   const list = provideCompletions(located, document, () => topLevelOf(document));
   const extra = await collectFromHooks(hooks.extraCompletions, located.context, signalOf(token));
   list.items.push(...extra.flat());

@@ -28,6 +28,17 @@ async function completeAt(marked: string): Promise<{ list: CompletionList; text:
   return { list, text };
 }
 
+async function completeTriggeredBy(marked: string, triggerCharacter: string): Promise<CompletionList> {
+  const offset = marked.indexOf('|');
+  const text = marked.slice(0, offset) + marked.slice(offset + 1);
+  const uri = fileUri(`completion-${++documentCount}.dxrecord.json`);
+  client.open(uri, text);
+  const context = { triggerKind: 2, triggerCharacter };
+  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, offset), context });
+  client.close(uri);
+  return list;
+}
+
 async function hoverAt(marked: string): Promise<string> {
   const offset = marked.indexOf('|');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
@@ -141,6 +152,12 @@ describe('completion', () => {
       const { list } = await completeAt(marked);
       assert.ok(list.items.length > 0, marked);
     }
+  });
+  test('typing "-" opens the list only after an ID class prefix', async () => {
+    assert.deepEqual((await completeTriggeredBy(`{ "name": "RNA-|" }`, '-')).items, []);
+    assert.deepEqual((await completeTriggeredBy(`{ "tags": ["a-|"] }`, '-')).items, []);
+    const project = await completeTriggeredBy(`{ "project": "project-|" }`, '-');
+    assert.ok(labels(project).includes('project-'));
   });
 });
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DocumentSymbol, FoldingRange, TextEdit } from 'vscode-languageserver-protocol';
+import { foldingRanges } from '../../server/src/features/folding';
 import { applyEdits, fileUri, LspTestClient } from './lspClient';
 
 const RECORD = {
@@ -74,5 +75,11 @@ describe('outline and folding', () => {
       [lines.indexOf('    "lanes": ['), lines.indexOf('    "lanes": [') + 2],
     ];
     assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), expected);
+  });
+
+  test('over the folding limit the outermost ranges are kept', () => {
+    const text = JSON.stringify({ a: { b: { c: { d: [1, 2] } } } }, null, 2);
+    assert.deepEqual(foldingRanges(text, 2), foldingRanges(text).slice(0, 2));
+    assert.deepEqual(foldingRanges(text, 2).map((range) => range.startLine), [0, 1]);
   });
 });

@@ -10,7 +10,7 @@ export function foldingRanges(text: string, limit = FOLDING_LIMIT): FoldingRange
   const close = (line: number) => {
     const startLine = openLines.pop();
     // End one line early so the closing bracket stays visible, as VS Code's JSON folding does.
-    if (startLine !== undefined && line - 1 > startLine && ranges.length < limit) ranges.push({ startLine, endLine: line - 1 });
+    if (startLine !== undefined && line - 1 > startLine) ranges.push({ startLine, endLine: line - 1 });
   };
   visit(text, {
     onObjectBegin: (_offset, _length, line) => void openLines.push(line),
@@ -18,5 +18,6 @@ export function foldingRanges(text: string, limit = FOLDING_LIMIT): FoldingRange
     onObjectEnd: (_offset, _length, line) => close(line),
     onArrayEnd: (_offset, _length, line) => close(line),
   });
-  return ranges.sort((a, b) => a.startLine - b.startLine);
+  // Ranges arrive innermost first; keep the outermost when over the limit.
+  return ranges.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine).slice(0, limit);
 }

@@ -50,6 +50,12 @@ export function linkClasses(): string[] {
   return idClassesOf(then?.properties?.$dnanexus_link);
 }
 
+/** Every ID class the schema mentions, for recognising a typed class prefix such as "record-". */
+export function knownIdClasses(): Set<string> {
+  const fields = [schemaAt(['project']), schemaAt(['initializeFrom', 'project']), schemaAt(['initializeFrom', 'id'])];
+  return new Set([...fields.flatMap(idClassesOf), ...linkClasses()]);
+}
+
 export function typesOf(node: SchemaNode): string[] {
   return node.type === undefined ? [] : Array.isArray(node.type) ? node.type : [node.type];
 }
