@@ -1,14 +1,11 @@
 // Hover on any ID in the file: what the platform calls it (name, class, state, access level).
 import type { MarkupContent } from 'vscode-languageserver';
 import { idAtOffset, isContainerId, isDataObjectId } from '../../common/dxIds';
+import { escapeMarkdown } from '../../common/markdown';
 import type { PositionContext } from './features/hooks';
 import { objectsOf, projectsOf, type PlatformLookup } from './platformLookup';
 
 const NOT_FOUND = 'Not found on the DNAnexus platform (or not visible to you).';
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
-}
 
 export async function platformHover(context: PositionContext, lookup: PlatformLookup, signal?: AbortSignal): Promise<MarkupContent | undefined> {
   const found = idAtOffset(context.text, context.offset);

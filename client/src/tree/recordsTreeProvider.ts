@@ -1,5 +1,6 @@
 // The records view: VS Code's face for RecordsTreeData (labels, icons, tooltips, commands).
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../../../common/markdown';
 import type { DxApiClient } from '../platform/apiClient';
 import { RecordsTreeData, type ContainerNode, type RecordFilter, type TreeNode } from './recordsTreeData';
 
@@ -12,18 +13,14 @@ function recordItem(node: Extract<TreeNode, { kind: 'record' }>): vscode.TreeIte
   item.iconPath = new vscode.ThemeIcon(r.state === 'open' ? 'unlock' : 'lock');
   item.contextValue = r.state === 'open' ? 'record.open' : 'record.closed';
   const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.appendMarkdown(`**${escape(r.name)}**\n\n`);
+  tooltip.appendMarkdown(`**${escapeMarkdown(r.name)}**\n\n`);
   tooltip.appendMarkdown(`ID: \`${r.id}\`  \nState: ${r.state}${r.hidden ? ' (hidden)' : ''}  \n`);
-  tooltip.appendMarkdown(`Modified: ${new Date(r.modified).toLocaleString()}  \nFolder: ${escape(r.folder)}`);
-  if (r.tags?.length) tooltip.appendMarkdown(`  \nTags: ${r.tags.map(escape).join(', ')}`);
-  if (r.types?.length) tooltip.appendMarkdown(`  \nTypes: ${r.types.map(escape).join(', ')}`);
+  tooltip.appendMarkdown(`Modified: ${new Date(r.modified).toLocaleString()}  \nFolder: ${escapeMarkdown(r.folder)}`);
+  if (r.tags?.length) tooltip.appendMarkdown(`  \nTags: ${r.tags.map(escapeMarkdown).join(', ')}`);
+  if (r.types?.length) tooltip.appendMarkdown(`  \nTypes: ${r.types.map(escapeMarkdown).join(', ')}`);
   item.tooltip = tooltip;
   item.command = { command: 'dxrecord.describeRecord', title: 'Describe Record', arguments: [node] };
   return item;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 }
 
 export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
