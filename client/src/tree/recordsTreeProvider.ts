@@ -61,8 +61,9 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
         item.contextValue = 'loadMore';
         break;
       case 'error':
-        item = new vscode.TreeItem(`Failed to load: ${node.message}`);
-        item.description = 'Show log';
+        // The label stays short so "show log" is visible in a narrow sidebar; the reason follows.
+        item = new vscode.TreeItem('Failed to load (click to show log)');
+        item.description = node.message;
         item.tooltip = node.message;
         item.iconPath = new vscode.ThemeIcon('error');
         item.command = { command: 'dxrecord.showLog', title: 'Show Log' };
