@@ -1,5 +1,6 @@
 // `npm run bench`: validation speed and heap against VS Code's JSON language service, the
 // honesty check, and the records tree's first page against the emulator. Exits 1 on any FAIL.
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { validateRecord } from '../server/src/engine/index';
 import { createBaseline } from './baseline';
@@ -12,6 +13,7 @@ import { benchFile, type FileResult } from './validationBench';
 
 const root = resolve(__dirname, '..');
 const SPEED_TARGET = 0.2;
+/** 15 MiB: the issue's "15 MB" read the stricter way. */
 const HEAP_TARGET = 15 * 1024 * 1024;
 
 function speedSection(results: FileResult[]): boolean {
@@ -98,7 +100,7 @@ function heapSection(): boolean {
     const total = r.text + r.heldWithResults;
     const pass = total <= HEAP_TARGET;
     ok &&= pass;
-    console.log(`  ${verdict(pass)}  ours, 5 MB ${r.broken ? 'broken' : 'valid'}: ${mib(total)} total (text + results) ≤ 15 MB`);
+    console.log(`  ${verdict(pass)}  ours, 5 MB ${r.broken ? 'broken' : 'valid'}: ${mib(total)} total (text + results) ≤ 15 MiB`);
   }
   return ok;
 }
@@ -127,12 +129,15 @@ async function treeSection(): Promise<boolean> {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`Node ${process.version}, ${cpus().length} CPUs, load average ${load} at start`);
   const corpus = generateCorpus();
   const baseline = createBaseline(loadBaselineSchema(root));
   const results: FileResult[] = [];
   for (const file of corpus) results.push(await benchFile(file, baseline, validateRecord));
   const passed = [speedSection(results), honestySection(results), heapSection(), await treeSection()];
-  console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const endLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${endLoad} at end`);
   if (passed.includes(false)) process.exitCode = 1;
 }
 

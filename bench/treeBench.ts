@@ -111,7 +111,9 @@ async function measure(fixture: Fixture, name: string, runs: number, load: () =>
 }
 
 export async function benchTree(): Promise<TreeApproach[]> {
+  const setUpStart = performance.now();
   const fixture = await setUp();
+  console.log(`  set-up: ${RECORD_COUNT.toLocaleString('en')} records created through /record/new in ${((performance.now() - setUpStart) / 1000).toFixed(1)} s`);
   const { client, root } = fixture;
   const projectId = root.project.id;
   const restoreFetch = recordTraffic();
