@@ -70,11 +70,22 @@ function sendError(res: ServerResponse, error: ApiError, headers: Record<string,
   return error.status;
 }
 
-function injectedError(fault: FaultSpec): { status: number; error: ApiError; headers: Record<string, string> } {
+function injectedError(fault: FaultSpec): { error: ApiError; headers: Record<string, string> } {
   const status = fault.status ?? 503;
   const type = fault.errorType ?? typeForStatus(status);
   const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
-  return { status, error: new ApiError(type, `${type} (injected by the emulator)`), headers };
+  return { error: new InjectedError(type, `${type} (injected by the emulator)`, status), headers };
+}
+
+/** An injected error keeps the requested HTTP status even when it differs from the type's usual one. */
+class InjectedError extends ApiError {
+  constructor(type: string, message: string, private readonly forcedStatus: number) {
+    super(type, message);
+  }
+
+  override get status(): number {
+    return this.forcedStatus;
+  }
 }
 
 const isLoopback = (address: string | undefined): boolean =>
@@ -92,6 +103,8 @@ export function createRequestHandler(ctx: HttpContext): (req: IncomingMessage, r
   };
 }
 
+type Finish = (status: number, note?: string) => void;
+
 function serve(ctx: HttpContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
@@ -102,22 +115,16 @@ function serve(ctx: HttpContext) {
       res.setHeader('Access-Control-Expose-Headers', 'X-Request-ID, Retry-After');
       res.setHeader('Vary', 'Origin');
     }
-    const finish = (status: number, note = ''): void => {
-      if (path.startsWith('/_emulator/')) return;
+    const admin = path.startsWith('/_emulator/');
+    const finish: Finish = (status, note = '') => {
+      if (admin) return;
       ctx.requests.push({ route: path, status });
       // Only method, path, status and time: never headers or bodies, which carry secrets.
       ctx.log?.(`${req.method} ${path} ${status} ${Math.round(performance.now() - started)}ms${note}`);
     };
 
     if (req.method === 'OPTIONS') {
-      const ok = String(req.headers['access-control-request-method'] ?? '').toUpperCase() === 'POST';
-      if (ok) {
-        res.setHeader('Access-Control-Allow-Methods', 'POST');
-        res.setHeader('Access-Control-Allow-Headers', String(req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, DNAnexus-API'));
-        res.setHeader('Access-Control-Max-Age', '3600');
-      }
-      res.writeHead(ok ? 200 : 400).end();
-      finish(ok ? 200 : 400);
+      finish(preflight(req, res));
       return;
     }
     if (req.method !== 'POST') {
@@ -125,7 +132,6 @@ function serve(ctx: HttpContext) {
       finish(405);
       return;
     }
-
     let body: Buffer;
     try {
       body = await readBody(req);
@@ -133,66 +139,73 @@ function serve(ctx: HttpContext) {
       finish(sendError(res, error instanceof ApiError ? error : new ApiError('MalformedJSON', 'The request body could not be read')));
       return;
     }
-
-    if (path.startsWith('/_emulator/')) {
-      if (!isLoopback(req.socket.remoteAddress)) {
-        sendError(res, new ApiError('PermissionDenied', 'The admin API is only available from 127.0.0.1'));
-        return;
-      }
-      try {
-        send(res, 200, ctx.admin(path, parseJsonBody(req, body)));
-      } catch (error) {
-        const apiError = error instanceof ApiError ? error : new ApiError('InvalidInput', (error as Error).message);
-        sendError(res, apiError);
-      }
-      return;
-    }
-
-    const fault = ctx.faults.take(path);
-    if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.delayMs ?? 0));
-    if (fault?.kind === 'reset') {
-      req.socket.destroy();
-      finish(0, ' (connection reset by injected fault)');
-      return;
-    }
-    if (fault?.kind === 'status' && !fault.after) {
-      const injected = injectedError(fault);
-      sendError(res, injected.error, injected.headers);
-      finish(injected.status, ' (injected)');
-      return;
-    }
-
-    let status: number;
-    let reply: unknown;
-    let errorHeaders: Record<string, string> = {};
-    try {
-      const route = resolveRoute(path);
-      const user = authenticate(ctx.state, req);
-      const input = parseJsonBody(req, body);
-      reply = route.handler({ state: ctx.state, user, entity: route.entity, route: path }, input);
-      status = 200;
-      if (route.mutates) ctx.onMutation();
-    } catch (error) {
-      if (!(error instanceof ApiError)) {
-        ctx.log?.(`internal error on ${path}: ${(error as Error).stack ?? String(error)}`);
-      }
-      const apiError = error instanceof ApiError ? error : new ApiError('InternalError', 'Internal error in the emulator');
-      status = apiError.status;
-      reply = apiError.toBody();
-    }
-
-    if (fault?.kind === 'lose-response') {
-      req.socket.destroy();
-      finish(0, ` (performed with status ${status}, response lost by injected fault)`);
-      return;
-    }
-    if (fault?.kind === 'status') {
-      const injected = injectedError(fault);
-      status = injected.status;
-      reply = injected.error.toBody();
-      errorHeaders = injected.headers;
-    }
-    send(res, status, reply, errorHeaders);
-    finish(status, fault ? ' (injected)' : '');
+    if (admin) serveAdmin(ctx, req, res, path, body);
+    else await serveApi(ctx, req, res, path, body, finish);
   };
+}
+
+function preflight(req: IncomingMessage, res: ServerResponse): number {
+  const ok = String(req.headers['access-control-request-method'] ?? '').toUpperCase() === 'POST';
+  if (ok) {
+    res.setHeader('Access-Control-Allow-Methods', 'POST');
+    res.setHeader('Access-Control-Allow-Headers', String(req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, DNAnexus-API'));
+    res.setHeader('Access-Control-Max-Age', '3600');
+  }
+  res.writeHead(ok ? 200 : 400).end();
+  return ok ? 200 : 400;
+}
+
+function serveAdmin(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, path: string, body: Buffer): void {
+  if (!isLoopback(req.socket.remoteAddress)) {
+    sendError(res, new ApiError('PermissionDenied', 'The admin API is only available from 127.0.0.1'));
+    return;
+  }
+  try {
+    send(res, 200, ctx.admin(path, parseJsonBody(req, body)));
+  } catch (error) {
+    sendError(res, error instanceof ApiError ? error : new ApiError('InvalidInput', (error as Error).message));
+  }
+}
+
+/** Runs the API call; returns its status and reply as the platform would send them. */
+function perform(ctx: HttpContext, req: IncomingMessage, path: string, body: Buffer): { status: number; reply: unknown } {
+  try {
+    const route = resolveRoute(path);
+    const user = authenticate(ctx.state, req);
+    const input = parseJsonBody(req, body);
+    const reply = route.handler({ state: ctx.state, user, entity: route.entity, route: path }, input);
+    if (route.mutates) ctx.onMutation();
+    return { status: 200, reply };
+  } catch (error) {
+    if (!(error instanceof ApiError)) ctx.log?.(`internal error on ${path}: ${(error as Error).stack ?? String(error)}`);
+    const apiError = error instanceof ApiError ? error : new ApiError('InternalError', 'Internal error in the emulator');
+    return { status: apiError.status, reply: apiError.toBody() };
+  }
+}
+
+async function serveApi(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, path: string, body: Buffer, finish: Finish): Promise<void> {
+  const fault = ctx.faults.take(path);
+  if (fault?.kind === 'delay') await new Promise((r) => setTimeout(r, fault.delayMs ?? 0));
+  if (fault?.kind === 'reset') {
+    req.socket.destroy();
+    finish(0, ' (connection reset by injected fault)');
+    return;
+  }
+  const injected = fault?.kind === 'status' ? injectedError(fault) : undefined;
+  if (injected && !fault?.after) {
+    finish(sendError(res, injected.error, injected.headers), ' (injected)');
+    return;
+  }
+  const { status, reply } = perform(ctx, req, path, body);
+  if (fault?.kind === 'lose-response') {
+    req.socket.destroy();
+    finish(0, ` (performed with status ${status}, response lost by injected fault)`);
+    return;
+  }
+  if (injected) {
+    finish(sendError(res, injected.error, injected.headers), ' (injected after performing the call)');
+    return;
+  }
+  send(res, status, reply);
+  finish(status, fault ? ' (delayed by injected fault)' : '');
 }

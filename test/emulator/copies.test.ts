@@ -67,6 +67,7 @@ describe('per-project copies', () => {
     const there = (await w.api(`/${a}/describe`, { project: other })).body;
     assert.deepEqual([there.project, there.folder], [other, '/batch/sub']);
     await newRecord(w, { folder: '/batch', name: 'still-open' });
-    expectError(await w.api(`/${w.project}/clone`, { folders: ['/batch'], project: other, destination: '/', parents: true }), 422, 'InvalidState');
+    expectError(await w.api(`/${w.project}/clone`, { folders: ['/batch'], project: other, destination: '/new/place', parents: true }), 422, 'InvalidState');
+    expectError(await w.api(`/${other}/listFolder`, { folder: '/new' }), 404, 'ResourceNotFound');
   });
 });

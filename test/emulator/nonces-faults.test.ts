@@ -64,6 +64,8 @@ describe('fault injection', () => {
     assert.equal((await w.api('/system/whoami', {})).status, 200);
     w.emu.admin.injectFault({ route: '*', kind: 'status', status: 429, errorType: 'RateLimitConditional' });
     expectError(await w.api('/system/findProjects', {}), 429, 'RateLimitConditional');
+    w.emu.admin.injectFault({ route: '/system/whoami', kind: 'status', status: 429, errorType: 'TooManyRequests', retryAfter: 1 });
+    expectError(await w.api('/system/whoami', {}), 429, 'TooManyRequests');
   });
 
   it('matches a route template such as /record-xxxx/describe', async () => {

@@ -225,7 +225,7 @@ function clone(ctx: CallContext, input: unknown): unknown {
   if (destProjectId === source.id) throw invalidInput('The destination project must differ from the source project');
   const dest = state.requireContainer(destProjectId);
   requireLevel(state.levelOf(user.id, dest.id), 'UPLOAD', dest.id);
-  state.ensureFolder(dest, destination, parents);
+  if (!parents) state.requireFolder(dest, destination);
 
   // [object, folder in destination] for every object to clone, checked before anything changes.
   const plan: [DataObject, string][] = ids.map((id) => {
@@ -246,6 +246,8 @@ function clone(ctx: CallContext, input: unknown): unknown {
   const open = plan.find(([object]) => object.state !== 'closed');
   if (open) throw invalidState(`The object "${open[0].id}" is not in the "closed" state`);
 
+  // Nothing changes until every check above has passed.
+  state.ensureFolder(dest, destination, true);
   for (const { from, to } of folderPlan) {
     for (const f of source.folders) if (isWithin(f, from)) state.ensureFolder(dest, to + f.slice(from.length), true);
   }
