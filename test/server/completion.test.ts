@@ -58,7 +58,7 @@ function positionOf(text: string, offset: number) {
 /** The document text after accepting `item` with every placeholder's default. */
 function accept(text: string, item: CompletionItem): string {
   const edit = item.textEdit as TextEdit;
-  return applyEdits(text, [{ range: edit.range, newText: expandSnippet(edit.newText) }]);
+  return applyEdits(text, [{ range: edit.range, newText: expandSnippet(edit.newText) }, ...(item.additionalTextEdits ?? [])]);
 }
 
 function labels(list: CompletionList): string[] {
@@ -95,6 +95,15 @@ describe('completion', () => {
     const { list, text } = await completeAt('{\n  |\n  "name": "x"\n}');
     const result = accept(text, list.items.find((item) => item.label === 'hidden')!);
     assert.deepEqual(JSON.parse(result), { hidden: true, name: 'x' });
+  });
+
+  test('a key completion after a property without its comma adds the comma there', async () => {
+    const { list, text } = await completeAt('{\n  "name": "x"\n  |\n}');
+    const hidden = list.items.find((candidate) => candidate.label === 'hidden')!;
+    assert.deepEqual(JSON.parse(accept(text, hidden)), { name: 'x', hidden: true });
+    const inDetails = await completeAt('{ "details": { "a": [1] | } }');
+    const link = inDetails.list.items.find((candidate) => candidate.label === '$dnanexus_link')!;
+    assert.deepEqual(JSON.parse(accept(inDetails.text, link)).details, { a: [1], $dnanexus_link: 'record-' });
   });
 
   test('inside a quoted key the whole key is replaced and filtering includes the quote', async () => {

@@ -8,6 +8,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type Range,
+  type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nextTokenOffset, type TopLevelObject } from './jsonScan';
@@ -23,6 +24,8 @@ interface Insertion {
   range: Range;
   /** Appended after a property so the next one stays separated. */
   comma: string;
+  /** Inserts the comma a new property needs after the value before it, if that one lacks it. */
+  commaBefore: TextEdit[];
   /** The text from the start of the replaced span to the cursor, which VS Code filters by. */
   typed: string;
 }
@@ -31,10 +34,15 @@ interface Insertion {
 export function provideCompletions(located: Located, document: TextDocument, topLevel: () => TopLevelObject | undefined): CompletionList {
   const text = document.getText();
   const range = { start: document.positionAt(located.replaceStart), end: document.positionAt(located.replaceEnd) };
-  if (text.trim().length === 0) return { isIncomplete: false, items: [skeletonItem(range)] };
+  if (!/\S/.test(text)) return { isIncomplete: false, items: [skeletonItem(range)] };
   const after = text[nextTokenOffset(text, located.replaceEnd)];
   const comma = after === undefined || after === '}' || after === ',' ? '' : ',';
-  const insertion: Insertion = { located, range, comma, typed: text.slice(located.replaceStart, located.context.offset) };
+  let previous = located.replaceStart - 1;
+  while (previous >= 0 && /\s/.test(text[previous])) previous--;
+  const needsCommaBefore = previous >= 0 && !'{[,:'.includes(text[previous]);
+  const at = document.positionAt(previous + 1);
+  const commaBefore = needsCommaBefore ? [{ range: { start: at, end: at }, newText: ',' }] : [];
+  const insertion: Insertion = { located, range, comma, commaBefore, typed: text.slice(located.replaceStart, located.context.offset) };
   if (located.context.isAtPropertyKey) return { isIncomplete: false, items: keyItems(insertion, topLevel) };
   const items = valueItems(insertion);
   return { isIncomplete: items.some((item) => item.command === RETRIGGER), items };
@@ -74,13 +82,21 @@ function keyItems(insertion: Insertion, topLevel: () => TopLevelObject | undefin
         detail: required.has(key) ? 'required' : typesOf(node).join(' | '),
         documentation: { kind: 'markdown', value: documentationOf(node) },
         filterText: insertion.located.inString ? JSON.stringify(key) : key,
-        textEdit: { range: insertion.range, newText: `${JSON.stringify(key)}: ${value}${insertion.comma}` },
+        ...propertyEdits(insertion, `${JSON.stringify(key)}: ${value}`),
         insertTextFormat: InsertTextFormat.Snippet,
         sortText: `${required.has(key) ? 0 : 1}${String(index).padStart(3, '0')}`,
         ...(value.includes('-$') || value.includes('-${') ? { command: RETRIGGER } : {}),
       };
     });
   return items.length > 0 ? items : [newPropertyItem(insertion)];
+}
+
+/** The edits of a property completion, with the commas that keep its neighbours separated. */
+function propertyEdits(insertion: Insertion, property: string): Pick<CompletionItem, 'textEdit' | 'additionalTextEdits'> {
+  return {
+    textEdit: { range: insertion.range, newText: `${property}${insertion.comma}` },
+    ...(insertion.commaBefore.length > 0 ? { additionalTextEdits: insertion.commaBefore } : {}),
+  };
 }
 
 /** The value a key completion inserts: the schema's snippet, else one shaped by the type. */
@@ -156,7 +172,7 @@ function linkKeyItem(insertion: Insertion): CompletionItem {
     detail: 'Make this object a link',
     documentation: { kind: 'markdown', value: 'Turns this object into a link. It must then be the only key, holding an ID string.' },
     filterText: insertion.located.inString ? JSON.stringify(LINK_KEY) : LINK_KEY,
-    textEdit: { range: insertion.range, newText: `"\\${LINK_KEY}": "\${1|${linkClasses().map((c) => `${c}-`).join(',')}|}$2"${insertion.comma}` },
+    ...propertyEdits(insertion, `"\\${LINK_KEY}": "\${1|${linkClasses().map((c) => `${c}-`).join(',')}|}$2"`),
     insertTextFormat: InsertTextFormat.Snippet,
     sortText: '0',
   };
@@ -167,7 +183,7 @@ function newPropertyItem(insertion: Insertion): CompletionItem {
     label: 'new property',
     kind: CompletionItemKind.Snippet,
     filterText: insertion.typed,
-    textEdit: { range: insertion.range, newText: `"\${1:key}": "\${2:value}"${insertion.comma}` },
+    ...propertyEdits(insertion, `"\${1:key}": "\${2:value}"`),
     insertTextFormat: InsertTextFormat.Snippet,
     sortText: '9',
   };

@@ -22,8 +22,9 @@ export function locate(uri: string, text: string, offset: number): Located {
   const nodeEnd = node ? node.offset + node.length : -1;
   const context: PositionContext = { uri, text, offset, path: location.path, isAtPropertyKey: location.isAtPropertyKey, prefix: '' };
   if (node && (node.type === 'string' || node.type === 'property') && offset > node.offset && offset <= nodeEnd) {
-    const terminated = node.length >= 2 && text[nodeEnd - 1] === '"' && offset < nodeEnd;
-    if (terminated || offset === nodeEnd) {
+    const closed = node.length >= 2 && text[nodeEnd - 1] === '"';
+    const terminated = closed && offset < nodeEnd;
+    if (terminated || (offset === nodeEnd && !closed)) {
       context.prefix = text.slice(node.offset + 1, offset);
       return { context, replaceStart: node.offset, replaceEnd: terminated ? nodeEnd : offset, inString: true, node };
     }
@@ -38,6 +39,13 @@ export function locate(uri: string, text: string, offset: number): Located {
     return { context, replaceStart: start - 1, replaceEnd: end, inString: true, ...(node ? { node } : {}) };
   }
   context.prefix = text.slice(start, offset);
+  let previous = start - 1;
+  while (previous >= 0 && /\s/.test(text[previous])) previous--;
+  if (!context.isAtPropertyKey && typeof context.path.at(-1) === 'string' && /["\]}\w]/.test(text[previous] ?? '')) {
+    // After a complete value with no comma yet: the user is starting the next key.
+    context.path = [...context.path.slice(0, -1), ''];
+    context.isAtPropertyKey = true;
+  }
   const onNode = node && offset >= node.offset && offset <= nodeEnd;
   return { context, replaceStart: start, replaceEnd: end, inString: false, ...(onNode ? { node } : {}) };
 }
