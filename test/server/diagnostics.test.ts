@@ -41,7 +41,6 @@ describe('diagnostics', () => {
     let version = 1;
     for (let i = 1; i <= 10; i++) {
       version = client.change(uri, JSON.stringify({ project: PROJECT, [`key${i}`]: 1 }));
-      await sleep(20);
     }
     const latest = await client.waitForDiagnostics(uri, (params) => params.version === version, { after: mark });
     assert.equal(latest.diagnostics.length, 1);
@@ -126,7 +125,8 @@ describe('large documents', () => {
     assert.ok(text.length >= 5_000_000);
     const uri = fileUri('large.dxrecord.json');
     const started = Date.now();
-    const diagnostics = await openAndWait(client, uri, text);
+    // Generous bounds: this proves nothing hangs, on a machine that may be busy; the bench measures speed.
+    const diagnostics = await openAndWait(client, uri, text, 60_000);
     const validated = Date.now() - started;
     assert.deepEqual(diagnostics.map((d) => d.code).filter((code) => code !== 'details-large'), ['link-extra-keys']);
     const lastLine = text.split('\n').length - 2;
@@ -143,6 +143,6 @@ describe('large documents', () => {
     await timed('folding', 'textDocument/foldingRange', {});
     await timed('codeAction', 'textDocument/codeAction', { range: diagnostics[0].range, context: { diagnostics } });
     console.log(`5 MB record (ms): ${JSON.stringify(timings)}`);
-    for (const [name, ms] of Object.entries(timings)) assert.ok(ms < 15_000, `${name} took ${ms} ms`);
+    for (const [name, ms] of Object.entries(timings)) assert.ok(ms < 30_000, `${name} took ${ms} ms`);
   });
 });

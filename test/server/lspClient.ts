@@ -138,10 +138,10 @@ export function expandSnippet(snippet: string): string {
 }
 
 /** Opens `text`, waits for its first diagnostics and returns them. */
-export async function openAndWait(client: LspTestClient, uri: string, text: string): Promise<Diagnostic[]> {
+export async function openAndWait(client: LspTestClient, uri: string, text: string, timeoutMs?: number): Promise<Diagnostic[]> {
   const after = client.published.length;
   client.open(uri, text);
-  return (await client.waitForDiagnostics(uri, (params) => params.version === 1, { after })).diagnostics;
+  return (await client.waitForDiagnostics(uri, (params) => params.version === 1, { after, timeoutMs })).diagnostics;
 }
 
 /** Replaces the text of an open document and waits for the diagnostics of exactly that version. */
