@@ -1,7 +1,7 @@
 // Administration for tests and tools: create users and projects, grant access, inject faults,
 // count and inspect objects. Available programmatically and as POST /_emulator/* on 127.0.0.1.
 import { describeObject, parseFieldSelection } from './describe.js';
-import { ApiError, invalidInput } from './errors.js';
+import { ApiError, entityNotInContainer, invalidInput } from './errors.js';
 import { faultProblem, type FaultQueue, type FaultSpec } from './faults.js';
 import { isObject } from './input.js';
 import { isLevel, type EmulatorState, type Level } from './state.js';
@@ -66,7 +66,7 @@ export function createAdmin(
       const object = state.requireObject(id);
       const chosen = projectId ?? [...object.copies.keys()].sort()[0];
       const copy = object.copies.get(chosen);
-      if (!copy) throw new ApiError('ResourceNotFound', `The entity "${id}" could not be found in ${chosen}`);
+      if (!copy) throw entityNotInContainer(id, chosen);
       return describeObject(object, chosen, copy, parseFieldSelection({ properties: true, details: true }, ['properties', 'details']));
     },
     requestLog: () => requests.map((r) => ({ ...r })),

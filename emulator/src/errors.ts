@@ -50,3 +50,5 @@ export const invalidState = (message: string): ApiError => new ApiError('Invalid
 export const permissionDenied = (message: string): ApiError => new ApiError('PermissionDenied', message);
 export const notFound = (message: string): ApiError => new ApiError('ResourceNotFound', message);
 export const entityNotFound = (id: string): ApiError => notFound(`The entity "${id}" could not be found`);
+export const entityNotInContainer = (id: string, containerId: string): ApiError =>
+  notFound(`The entity "${id}" could not be found in ${containerId}`);

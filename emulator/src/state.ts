@@ -220,6 +220,23 @@ export class EmulatorState {
     return best;
   }
 
+  /**
+   * The copy whose metadata describe/getDetails report: the `project` hint when the caller can
+   * view it and it holds the object, otherwise any copy the caller can view.
+   */
+  visibleCopy(userId: string, object: DataObject, hint: string | undefined): [string, Copy] {
+    if (hint !== undefined) {
+      this.requireContainer(hint);
+      requireLevel(this.levelOf(userId, hint), 'VIEW', hint);
+      const copy = object.copies.get(hint);
+      if (copy) return [hint, copy];
+    }
+    for (const projectId of [...object.copies.keys()].sort()) {
+      if (levelRank(this.levelOf(userId, projectId)) >= levelRank('VIEW')) return [projectId, object.copies.get(projectId) as Copy];
+    }
+    throw permissionDenied(`VIEW permission required in a project containing ${object.id} to perform this action`);
+  }
+
   pruneNonces(): void {
     const cutoff = this.now() - NONCE_RETENTION_MS;
     for (const [key, entry] of this.nonces) if (entry.at < cutoff) this.nonces.delete(key);

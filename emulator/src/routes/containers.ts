@@ -1,6 +1,6 @@
 // /project/new and the /project-xxxx/ and /container-xxxx/ methods (platform-api.md §6.14–6.17).
 import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption, parseFieldSelection } from '../describe.js';
-import { entityNotFound, invalidInput, invalidState, notFound } from '../errors.js';
+import { entityNotFound, entityNotInContainer, invalidInput, invalidState } from '../errors.js';
 import { baseName, isWithin, joinFolder, parentFolder } from '../folders.js';
 import { containerIdAt, expectInputObject, optBool, optEnum, optString, optStringArray, reqString, reqStringArray, type JsonObject } from '../input.js';
 import { checkFolder, checkName, checkProperties, checkTags } from '../metadata.js';
@@ -121,7 +121,7 @@ function removeObjects(ctx: CallContext, input: unknown): unknown {
   for (const id of ids) {
     const object = ctx.state.objects.get(id);
     if (object?.copies.has(container.id)) removed.push(object);
-    else if (!force) throw notFound(`The entity "${id}" could not be found in ${container.id}`);
+    else if (!force) throw entityNotInContainer(id, container.id);
   }
   for (const object of removed) ctx.state.removeCopy(object, container.id);
   removeOrphanedHidden(ctx.state, container.id, removed);
@@ -186,7 +186,7 @@ function move(ctx: CallContext, input: unknown): unknown {
   ctx.state.requireFolder(container, destination);
   const copies = ids.map((id) => {
     const copy = ctx.state.objects.get(id)?.copies.get(container.id);
-    if (!copy) throw notFound(`The entity "${id}" could not be found in ${container.id}`);
+    if (!copy) throw entityNotInContainer(id, container.id);
     return copy;
   });
   const targets = folders.map((f) => requireMovableFolder(container, f, destination));
@@ -230,7 +230,7 @@ function clone(ctx: CallContext, input: unknown): unknown {
   // [object, folder in destination] for every object to clone, checked before anything changes.
   const plan: [DataObject, string][] = ids.map((id) => {
     const object = state.objects.get(id);
-    if (!object?.copies.has(source.id)) throw notFound(`The entity "${id}" could not be found in ${source.id}`);
+    if (!object?.copies.has(source.id)) throw entityNotInContainer(id, source.id);
     return [object, destination];
   });
   const folderPlan = folders.map((f) => {

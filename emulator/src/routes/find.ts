@@ -9,7 +9,6 @@ import { checkFolder } from '../metadata.js';
 import { listMatcher, nameMatcher, page, propertiesMatcher, timeRange, type Predicate } from '../query.js';
 import { LEVELS, levelRank, requireLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level } from '../state.js';
 import type { CallContext } from './context.js';
-import { visibleCopy } from './records.js';
 
 interface Hit {
   project: string;
@@ -166,7 +165,7 @@ function describeDataObjects(ctx: CallContext, input: unknown): unknown {
     const object = ctx.state.objects.get(id);
     if (!object || !selection) return {};
     try {
-      const [projectId, copy] = visibleCopy(ctx.state, ctx.user.id, object, hint);
+      const [projectId, copy] = ctx.state.visibleCopy(ctx.user.id, object, hint);
       return { describe: describeObject(object, projectId, copy, selection) };
     } catch (error) {
       // Missing or inaccessible objects yield an entry without "describe", keeping positions aligned.

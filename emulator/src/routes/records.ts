@@ -1,6 +1,6 @@
 // /record/new and the data-object methods under /record-xxxx/ (platform-api.md §6.1–6.10).
 import { describeObject, OBJECT_LEGACY_FLAGS, parseFieldSelection } from '../describe.js';
-import { ApiError, entityNotFound, invalidInput, invalidState, notFound, permissionDenied } from '../errors.js';
+import { ApiError, entityNotFound, entityNotInContainer, invalidInput, invalidState } from '../errors.js';
 import { hashIdClass, isContainerId } from '../ids.js';
 import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkDetails, checkFolder, checkName, checkNonce, checkProperties, checkTags, checkTypes, mergeProperties } from '../metadata.js';
@@ -84,32 +84,11 @@ function initialSource(state: EmulatorState, userId: string, init: { project: st
   requireLevel(state.levelOf(userId, init.project), 'VIEW', init.project);
   const object = state.requireObject(init.id);
   const copy = object.copies.get(init.project);
-  if (!copy) throw notInProject(init.id, init.project);
+  if (!copy) throw entityNotInContainer(init.id, init.project);
   return { object, copy };
 }
 
 const unique = (values: string[]): string[] => [...new Set(values)];
-
-function notInProject(id: string, projectId: string): ApiError {
-  return notFound(`The entity "${id}" could not be found in ${projectId}`);
-}
-
-/**
- * The copy whose metadata describe/getDetails report: the `project` hint when the caller can
- * view it and it holds the object, otherwise any copy the caller can view.
- */
-function visibleCopy(state: EmulatorState, userId: string, object: DataObject, hint: string | undefined): [string, Copy] {
-  if (hint !== undefined) {
-    state.requireContainer(hint);
-    requireLevel(state.levelOf(userId, hint), 'VIEW', hint);
-    const copy = object.copies.get(hint);
-    if (copy) return [hint, copy];
-  }
-  for (const projectId of [...object.copies.keys()].sort()) {
-    if (levelRank(state.levelOf(userId, projectId)) >= levelRank('VIEW')) return [projectId, object.copies.get(projectId) as Copy];
-  }
-  throw permissionDenied(`VIEW permission required in a project containing ${object.id} to perform this action`);
-}
 
 /** Finds the object of a /record-xxxx/ route; other classes of data object never exist here. */
 function routeObject(ctx: CallContext): DataObject {
@@ -123,7 +102,7 @@ export function describeRecord(ctx: CallContext, input: unknown): unknown {
   const hint = containerIdAt(obj, 'project', false);
   const selection = parseFieldSelection(obj, OBJECT_LEGACY_FLAGS);
   const object = routeObject(ctx);
-  const [projectId, copy] = visibleCopy(ctx.state, ctx.user.id, object, hint);
+  const [projectId, copy] = ctx.state.visibleCopy(ctx.user.id, object, hint);
   return describeObject(object, projectId, copy, selection);
 }
 
@@ -131,7 +110,7 @@ function getDetails(ctx: CallContext, input: unknown): unknown {
   const obj = expectInputObject(input);
   const hint = containerIdAt(obj, 'project', false);
   const object = routeObject(ctx);
-  visibleCopy(ctx.state, ctx.user.id, object, hint);
+  ctx.state.visibleCopy(ctx.user.id, object, hint);
   return structuredClone(object.details);
 }
 
@@ -148,7 +127,7 @@ function copyForEdit(ctx: CallContext, obj: JsonObject): { object: DataObject; c
   const level = ctx.state.levelOf(ctx.user.id, projectId);
   requireLevel(level, 'VIEW', projectId);
   const copy = object.copies.get(projectId);
-  if (!copy) throw notInProject(object.id, projectId);
+  if (!copy) throw entityNotInContainer(object.id, projectId);
   requireLevel(level, editLevel(object), projectId);
   return { object, copy };
 }
@@ -210,7 +189,7 @@ function listProjects(ctx: CallContext, input: unknown): unknown {
     const level = ctx.state.levelOf(ctx.user.id, projectId);
     if (levelRank(level) >= levelRank('VIEW')) visible[projectId] = level;
   }
-  if (Object.keys(visible).length === 0) visibleCopy(ctx.state, ctx.user.id, object, undefined);
+  if (Object.keys(visible).length === 0) ctx.state.visibleCopy(ctx.user.id, object, undefined);
   return visible;
 }
 
@@ -249,5 +228,3 @@ export const dataObjectRoutes: Record<string, RouteDef> = {
     object.hidden = optBool(obj, 'hidden') as boolean;
   })),
 };
-
-export { visibleCopy };
