@@ -5,7 +5,7 @@
 import type { Located, RecordDiagnostic, RecordFacts } from './engine/types';
 import { isContainerId, isDataObjectId } from '../../common/dxIds';
 import { normalizeFolder } from '../../common/dxPaths';
-import { foldersOf, objectsOf, type PlatformLookup } from './platformLookup';
+import { foldersOf, objectsOf, projectsOf, type PlatformLookup } from './platformLookup';
 
 function warning(code: RecordDiagnostic['code'], at: Located, message: string): RecordDiagnostic {
   return { code, severity: 'warning', message, range: at.range, offset: at.offset, length: at.length };
@@ -14,14 +14,17 @@ function warning(code: RecordDiagnostic['code'], at: Located, message: string): 
 export async function platformDiagnostics(facts: RecordFacts, lookup: PlatformLookup, signal?: AbortSignal): Promise<RecordDiagnostic[]> {
   const project = facts.project && isContainerId(facts.project.value) ? facts.project : undefined;
   const links = facts.links.filter((link) => isDataObjectId(link.value));
-  const [folders, objects] = await Promise.all([
+  const source = facts.initializeFrom?.project && isContainerId(facts.initializeFrom.project.value) ? facts.initializeFrom.project : undefined;
+  const [folders, objects, sources] = await Promise.all([
     project ? lookup({ kind: 'folders', project: project.value }, signal).then(foldersOf) : undefined,
     links.length ? lookup({ kind: 'describe', ids: [...new Set(links.map((l) => l.value))] }, signal).then(objectsOf) : undefined,
+    source ? lookup({ kind: 'project', id: source.value }, signal).then(projectsOf) : undefined,
   ]);
   const found: RecordDiagnostic[] = [];
-  if (project && folders === null) {
-    found.push(warning('project-not-found', project, `Project ${project.value} does not exist on the platform or you cannot see it; check the ID or ask for VIEW access.`));
-  }
+  const notFound = (at: Located) =>
+    warning('project-not-found', at, `Project ${at.value} does not exist on the platform or you cannot see it; check the ID or ask for VIEW access.`);
+  if (project && folders === null) found.push(notFound(project));
+  if (source && sources?.length === 0) found.push(notFound(source));
   const folder = facts.folder;
   if (project && folders && folder && facts.parents !== true) {
     const path = normalizeFolder(folder.value);
@@ -37,7 +40,7 @@ export async function platformDiagnostics(facts: RecordFacts, lookup: PlatformLo
       }
     }
   }
-  return found;
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 /** The pure list with the platform's findings merged in; one on the same code and span replaces the pure one. */

@@ -72,6 +72,17 @@ describe('live platform checks over JSON-RPC (signed in)', { timeout: 60_000 }, 
     assert.equal(warning.range.start.character, JSON.stringify({ project: MISSING_PROJECT }).indexOf('"project-'));
   });
 
+  it('warns about an initializeFrom project that is not on the platform, not about a visible one', async () => {
+    const uri = fileUri('live-init.dxrecord.json');
+    const text = JSON.stringify({ project: f.project, initializeFrom: { project: MISSING_PROJECT, id: target } });
+    const from = lsp.published.length;
+    lsp.open(uri, text);
+    const live = await published(lsp, uri, from, 'project-not-found');
+    const warnings = live.diagnostics.filter((d) => d.code === 'project-not-found');
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].range.start.character, text.lastIndexOf(`"${MISSING_PROJECT}"`));
+  });
+
   it('raises folder-needs-parents to a warning when the folder is missing and flags dangling links only', async () => {
     const uri = fileUri('live-folder.dxrecord.json');
     const text = JSON.stringify({ project: f.project, folder: '/missing', details: { good: { $dnanexus_link: target }, bad: { $dnanexus_link: MISSING_RECORD } } }, null, 1);
