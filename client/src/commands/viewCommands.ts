@@ -12,7 +12,7 @@ export function selectProjectCommand(ctx: EditorContext) {
       const projects = await ctx.withProgress('Listing your DNAnexus projects…', (signal) => findProjects(client, signal));
       const current = ctx.session.projectId;
       const picked = await vscode.window.showQuickPick(
-        projects.map((p) => ({ label: p.name, description: p.level, detail: p.id, picked: p.id === current, id: p.id })),
+        projects.map((p) => ({ label: p.name, description: p.id === current ? `${p.level} · current` : p.level, detail: p.id, id: p.id })),
         { title: 'Select Project', placeHolder: 'The project new records and the Records view start from', matchOnDetail: true },
       );
       if (!picked) return;
