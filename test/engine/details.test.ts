@@ -1,14 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_DETAILS_LARGE_BYTES } from '../../server/src/engine';
-import { FILE, RECORD, codes, one, only, record, spanOf, validate } from './helpers';
+import { FILE, RECORD, codes, naivePosition, one, only, record, spanOf, validate } from './helpers';
 
 test('well-formed string links anywhere in details are fine and become facts', () => {
   const text = record({ details: { a: { $dnanexus_link: FILE }, b: [[[{ $dnanexus_link: RECORD }]]] } });
   const result = validate(text);
   assert.deepEqual(codes(result), []);
   assert.deepEqual(result.facts.links.map((l) => l.value), [FILE, RECORD]);
-  for (const link of result.facts.links) assert.equal(spanOf(text, link), JSON.stringify(link.value));
+  for (const link of result.facts.links) {
+    assert.equal(spanOf(text, link), JSON.stringify(link.value));
+    assert.deepEqual(link.range.start, naivePosition(text, link.offset));
+    assert.deepEqual(JSON.parse(JSON.stringify(link)), { value: link.value, offset: link.offset, length: link.length, range: link.range });
+  }
 });
 
 test('details may itself be a link, or an array of links', () => {

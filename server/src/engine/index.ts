@@ -4,6 +4,7 @@
 import { RecordCollector } from './collect';
 import type { ObjectNode } from './model';
 import { JsonParser } from './parser';
+import { LocatedValue } from './located';
 import { LineIndex } from './positions';
 import { Report } from './report';
 import { checkFields } from './rules/fields';
@@ -65,7 +66,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
 }
 
 function locateFacts(facts: PendingFacts, lines: LineIndex): RecordFacts {
-  const locate = (f: FactSpan): Located => ({ value: f.value, offset: f.offset, length: f.length, range: lines.rangeOf(f.offset, f.length) });
+  const locate = (f: FactSpan): Located => new LocatedValue(f.value, f.offset, f.length, lines);
   const out: RecordFacts = { links: facts.links.map(locate) };
   if (facts.project) out.project = locate(facts.project);
   if (facts.folder) out.folder = locate(facts.folder);

@@ -158,9 +158,9 @@ export class JsonParser {
       case Tok.True:
       case Tok.False:
       case Tok.Null:
-        // `{ foo: 1 }`: keep the word as the key so the rest of the object still validates.
+        // `{ foo: 1 }`: keep the word as the key so the rest of the object still validates, and
+        // say what is wrong in key terms rather than the scanner's value terms.
         if (!/^'|"$/.test(sc.text.slice(sc.start, sc.end))) {
-          // Say what is wrong in key terms rather than the scanner's value terms.
           const last = this.problems[this.problems.length - 1];
           if (tok === Tok.Invalid && last?.offset === sc.start) this.problems.pop();
           this.problem(sc.start, sc.end - sc.start, 'Property names must be strings in double quotes.');

@@ -191,7 +191,6 @@ export class Scanner {
   private scanEscape(i: number): number {
     const text = this.text;
     const e = text.charCodeAt(i + 1);
-    // " \ / b f n r t
     if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) return i + 2;
     if (e === 117) {
       for (let k = 2; k < 6; k++) {
