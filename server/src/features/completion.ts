@@ -85,7 +85,6 @@ function keyItems(insertion: Insertion, topLevel: () => TopLevelObject | undefin
         ...propertyEdits(insertion, `${JSON.stringify(key)}: ${value}`),
         insertTextFormat: InsertTextFormat.Snippet,
         sortText: `${required.has(key) ? 0 : 1}${String(index).padStart(3, '0')}`,
-        ...(value.includes('-$') || value.includes('-${') ? { command: RETRIGGER } : {}),
       };
     });
   return items.length > 0 ? items : [newPropertyItem(insertion)];
@@ -118,7 +117,7 @@ function valueItems(insertion: Insertion): CompletionItem[] {
     return [...items, linkValueItem(insertion), containerItem(insertion, '{}'), containerItem(insertion, '[]')];
   }
   const node = schemaAt(path);
-  if (!node) return path[0] === 'properties' ? [emptyStringItem(insertion)] : [];
+  if (!node) return [];
   const items: CompletionItem[] = [];
   if (typesOf(node).includes('boolean')) items.push(...[true, false].map((value) => literalItem(insertion, String(value), node)));
   const idClasses = idClassesOf(node);
@@ -159,10 +158,15 @@ function linkValueItem(insertion: Insertion): CompletionItem {
       kind: 'markdown',
       value: `A link to another data object (${classes.map((c) => `\`${c}-\``).join(', ')}). The link key must be the only key of its object and its value an ID string.`,
     },
-    textEdit: { range: insertion.range, newText: `{"\\${LINK_KEY}": "\${1|${classes.map((c) => `${c}-`).join(',')}|}$2"}` },
+    textEdit: { range: insertion.range, newText: `{${linkPropertySnippet()}}` },
     insertTextFormat: InsertTextFormat.Snippet,
     sortText: '1',
   };
+}
+
+/** `"$dnanexus_link": "<class>-…"` with the link classes as a choice; `$` escaped for snippet syntax. */
+function linkPropertySnippet(): string {
+  return `"\\${LINK_KEY}": "\${1|${linkClasses().map((c) => `${c}-`).join(',')}|}$2"`;
 }
 
 function linkKeyItem(insertion: Insertion): CompletionItem {
@@ -172,7 +176,7 @@ function linkKeyItem(insertion: Insertion): CompletionItem {
     detail: 'Make this object a link',
     documentation: { kind: 'markdown', value: 'Turns this object into a link. It must then be the only key, holding an ID string.' },
     filterText: insertion.located.inString ? JSON.stringify(LINK_KEY) : LINK_KEY,
-    ...propertyEdits(insertion, `"\\${LINK_KEY}": "\${1|${linkClasses().map((c) => `${c}-`).join(',')}|}$2"`),
+    ...propertyEdits(insertion, linkPropertySnippet()),
     insertTextFormat: InsertTextFormat.Snippet,
     sortText: '0',
   };
