@@ -28,7 +28,6 @@ export function mintId(cls: string, random: RandomInt): string {
 }
 
 export const DATA_OBJECT_CLASSES = ['record', 'file', 'applet', 'workflow', 'database'] as const;
-export const CONTAINER_CLASSES = ['project', 'container'] as const;
 
 // Shape accepted as an ID (dxpy's looser [0-9A-Za-z]{24}); IDs outside the alphabet simply never exist.
 const HASH_ID = /^([a-z]+)-[0-9A-Za-z]{24}$/;
@@ -42,8 +41,4 @@ export function hashIdClass(value: unknown): string | undefined {
 export function isContainerId(value: unknown): value is string {
   const cls = hashIdClass(value);
   return cls === 'project' || cls === 'container';
-}
-
-export function isDataObjectId(value: unknown): value is string {
-  return (DATA_OBJECT_CLASSES as readonly string[]).includes(hashIdClass(value) ?? '');
 }

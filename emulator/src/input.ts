@@ -44,13 +44,6 @@ export function optBool(obj: JsonObject, key: string, path = key): boolean | und
   return value;
 }
 
-export function optInt(obj: JsonObject, key: string, path = key): number | undefined {
-  const value = obj[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw expected(path, 'an integer');
-  return value;
-}
-
 export function optObject(obj: JsonObject, key: string, path = key): JsonObject | undefined {
   const value = obj[key];
   if (value === undefined) return undefined;

@@ -92,10 +92,10 @@ export function timeRange(input: JsonObject, key: string): Predicate<number> {
   return (t) => (after === undefined || t >= after) && (before === undefined || t <= before);
 }
 
-export const MAX_PAGE = 1000;
+const MAX_PAGE = 1000;
 
 /** `limit`: default and maximum 1000 (larger requests are capped). */
-export function pageLimit(input: JsonObject): number {
+function pageLimit(input: JsonObject): number {
   const limit = input.limit;
   if (limit === undefined) return MAX_PAGE;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw expectedKey('limit', 'a positive integer');

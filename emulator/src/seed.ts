@@ -12,8 +12,8 @@ export interface DemoInfo {
 }
 
 export const DEMO_TOKEN = 'emulator-demo-token';
-export const DEMO_PROJECT_NAME = 'Demo project';
-export const REFERENCE_PROJECT_NAME = 'Reference data';
+const DEMO_PROJECT_NAME = 'Demo project';
+const REFERENCE_PROJECT_NAME = 'Reference data';
 const SEED = 20260105;
 const SEED_EPOCH = Date.UTC(2026, 0, 5, 9, 0, 0);
 

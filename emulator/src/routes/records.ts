@@ -97,7 +97,7 @@ function routeObject(ctx: CallContext): DataObject {
   return object;
 }
 
-export function describeRecord(ctx: CallContext, input: unknown): unknown {
+function describeRecord(ctx: CallContext, input: unknown): unknown {
   const obj = expectInputObject(input);
   const hint = containerIdAt(obj, 'project', false);
   const selection = parseFieldSelection(obj, OBJECT_LEGACY_FLAGS);
@@ -151,11 +151,11 @@ function objectForGlobalEdit(ctx: CallContext, mustBeOpen: boolean): DataObject 
   return object;
 }
 
-function editGlobal(change: (object: DataObject, obj: JsonObject, state: EmulatorState) => void) {
+function editGlobal(change: (object: DataObject, obj: JsonObject) => void) {
   return (ctx: CallContext, input: unknown): unknown => {
     const obj = expectInputObject(input);
     const object = objectForGlobalEdit(ctx, true);
-    change(object, obj, ctx.state);
+    change(object, obj);
     ctx.state.touchObject(object);
     return { id: object.id };
   };
