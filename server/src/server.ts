@@ -37,6 +37,7 @@ const hooks = createFeatureHooks();
 const ID_CLASSES = knownIdClasses();
 
 let pullsConfiguration = false;
+let followsWorkspaceFolders = false;
 let foldingLimit: number | undefined;
 let workspaceFolders: string[] = [];
 let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
@@ -48,6 +49,7 @@ const analyses = new Map<string, { version: number; result?: ValidationResult; t
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  followsWorkspaceFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
   foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
   const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folderUris.flatMap((uri) => pathOf(uri) ?? []);
@@ -62,9 +64,20 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'dxrecord' },
   };
+});
+
+connection.onInitialized(() => {
+  if (!followsWorkspaceFolders) return;
+  // Exclude globs are relative to the folders, so a folder change can change what is excluded.
+  connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+    const gone = new Set(removed.flatMap((folder) => pathOf(folder.uri) ?? []));
+    workspaceFolders = [...workspaceFolders.filter((path) => !gone.has(path)), ...added.flatMap((folder) => pathOf(folder.uri) ?? [])];
+    revalidateAll();
+  });
 });
 
 connection.onDidChangeConfiguration((change) => {

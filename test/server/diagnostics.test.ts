@@ -2,6 +2,7 @@
 // version, clearing on close, the enable/exclude/debounce settings, and a 5 MB record.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { validateRecord } from '../../server/src/engine';
 import { changeAndWait, fileUri, LspTestClient, openAndWait } from './lspClient';
 
@@ -103,6 +104,16 @@ describe('validation.exclude', () => {
     assert.deepEqual(await openAndWait(client, fileUri('drafts/deep/a.dxrecord.json', workspace), INVALID), []);
     assert.deepEqual(await openAndWait(client, fileUri('records/x.tmp.dxrecord.json', workspace), INVALID), []);
     assert.ok((await openAndWait(client, fileUri('records/a.dxrecord.json', workspace), INVALID)).length > 0);
+  });
+
+  test('an added workspace folder applies the globs to its files too', async () => {
+    const other = '/tmp/dxrecord-ws-added';
+    const uri = fileUri('drafts/b.dxrecord.json', other);
+    assert.ok((await openAndWait(client, uri, INVALID)).length > 0, 'outside every folder: not excluded');
+    const mark = client.published.length;
+    const added = [{ uri: pathToFileURL(other).href, name: 'added' }];
+    void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added, removed: [] } });
+    assert.deepEqual((await client.waitForDiagnostics(uri, () => true, { after: mark })).diagnostics, []);
   });
 });
 

@@ -51,7 +51,7 @@ export class LspTestClient {
       rootUri: folder ? pathToFileURL(folder).href : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'workspace' }] : null,
       capabilities: {
-        workspace: { configuration: true },
+        workspace: { configuration: true, workspaceFolders: true },
         textDocument: { publishDiagnostics: { versionSupport: true }, foldingRange: { rangeLimit: 5000 } },
       },
     });
