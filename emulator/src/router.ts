@@ -1,6 +1,6 @@
 // Maps a path to its handler: /system/<method>, /<class>/new, /<entity-id>/<method>.
 import { ApiError } from './errors.js';
-import { hashIdClass } from './ids.js';
+import { DATA_OBJECT_CLASSES, hashIdClass } from './ids.js';
 import type { RouteDef } from './routes/context.js';
 import { containerRoutes, projectNewRoutes } from './routes/containers.js';
 import { dataObjectRoutes, recordNewRoutes } from './routes/records.js';
@@ -17,7 +17,7 @@ function familyFor(entity: string): Record<string, RouteDef> | undefined {
   const cls = hashIdClass(entity);
   if (cls === 'project' || cls === 'container') return containerRoutes;
   // Every data-object class shares the /class-xxxx/ methods; only records are ever created here.
-  if (cls === 'record' || cls === 'file' || cls === 'applet' || cls === 'workflow' || cls === 'database') return dataObjectRoutes;
+  if ((DATA_OBJECT_CLASSES as readonly (string | undefined)[]).includes(cls)) return dataObjectRoutes;
   return undefined;
 }
 
