@@ -133,3 +133,20 @@ test('1,000 files are checked by one process, through the package bin', () => {
   assert.deepEqual(out.summary, { files: 1000, errors: 20, warnings: 0 });
   assert.equal(out.files.filter((f) => f.diagnostics.length > 0).length, 10);
 });
+
+test('the bundled examples: valid ones are clean, the invalid one shows many codes', () => {
+  const valid = spawnSync(process.execPath, [CLI, 'validate', 'examples/valid'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(valid.status, 0, valid.stdout);
+  assert.match(valid.stdout, /^\d+ files checked: 0 errors, 0 warnings\n$/);
+  const invalid = spawnSync(process.execPath, [CLI, 'validate', '--format', 'json', 'examples/invalid'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(invalid.status, 1);
+  const codes = new Set((JSON.parse(invalid.stdout) as JsonOutput).files.flatMap((f) => f.diagnostics.map((d) => d.code)));
+  assert.ok(codes.size >= 8, [...codes].join(' '));
+});
+
+test('`npx dxrecord validate` resolves the package bin from the repository root, offline', () => {
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  const run = spawnSync(npx, ['--no-install', 'dxrecord', 'validate', 'examples/valid'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /files checked: 0 errors/);
+});
