@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type ServerSettings } from '../../common/protocol';
 import { validateRecord } from './engine';
-import type { ValidationResult } from './engine/types';
+import type { RecordDiagnostic } from './engine/types';
 import { provideCompletions } from './features/completion';
 import { toLspDiagnostic } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -44,8 +44,11 @@ let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
 const settingsByUri = new Map<string, Promise<ServerSettings>>();
 const resolvedSettings = new Map<string, ServerSettings>();
 const justOpened = new Set<string>();
-/** The engine result and top-level scan of each document's latest validated version. */
-const analyses = new Map<string, { version: number; result?: ValidationResult; topLevel?: TopLevelObject | null }>();
+/**
+ * The engine diagnostics and top-level scan of each document's latest version, for code actions.
+ * Facts are not kept: on a large record they cost more memory than they save time.
+ */
+const analyses = new Map<string, { version: number; diagnostics?: RecordDiagnostic[]; topLevel?: TopLevelObject | null }>();
 
 connection.onInitialize((params): InitializeResult => {
   pullsConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -125,11 +128,10 @@ function analysisOf(document: TextDocument) {
   return analysis;
 }
 
-function validationOf(document: TextDocument): ValidationResult {
+function diagnosticsOf(document: TextDocument): RecordDiagnostic[] {
   const analysis = analysisOf(document);
-  const result = analysis.result ?? validateRecord(document.getText());
-  analysis.result = result;
-  return result;
+  analysis.diagnostics ??= validateRecord(document.getText()).diagnostics;
+  return analysis.diagnostics;
 }
 
 function topLevelOf(document: TextDocument): TopLevelObject | undefined {
@@ -153,7 +155,8 @@ async function validate(uri: string, signal: AbortSignal): Promise<void> {
     publish(uri, [], version);
     return;
   }
-  const result = validationOf(document);
+  const result = validateRecord(document.getText());
+  analysisOf(document).diagnostics = result.diagnostics;
   const diagnostics = result.diagnostics.map(toLspDiagnostic);
   publish(uri, diagnostics, version);
   if (hooks.extraDiagnostics.length === 0) return;
@@ -226,7 +229,7 @@ connection.onCodeAction((params) => {
     diagnostics: params.context.diagnostics,
     only: params.context.only,
     topLevel: () => topLevelOf(document),
-    documentDiagnostics: () => validationOf(document).diagnostics,
+    documentDiagnostics: () => diagnosticsOf(document),
   });
 });
 
