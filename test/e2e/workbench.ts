@@ -86,6 +86,11 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Clicks a button of the open quick input, e.g. "OK" in the simple save dialog. */
+  async clickQuickInputButton(label: string): Promise<void> {
+    await this.page.locator('.quick-input-widget .monaco-button', { hasText: exactly(label) }).click({ timeout: SHORT });
+  }
+
   /** Picks a row of the open quick pick by its label. */
   async pick(label: string | RegExp): Promise<void> {
     const row = this.quickInputRow(label);
