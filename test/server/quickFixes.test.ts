@@ -99,13 +99,14 @@ describe('quick fixes', () => {
   });
 
   test('a missing nonce is offered as a source action, and not when one exists', async () => {
-    for (const [record, indent] of [[{ project: PROJECT, name: 'n' }, 2], [{}, 0], ['{\n}', 0]] as const) {
+    const withBom = `\uFEFF${JSON.stringify({ project: PROJECT })}`;
+    for (const [record, indent] of [[{ project: PROJECT, name: 'n' }, 2], [{}, 0], ['{\n}', 0], [withBom, 0]] as const) {
       const doc = await open(record, indent);
       const actions = await actionsFor(doc, [], ['source']);
       assert.equal(actions.length, 1);
       assert.equal(actions[0].kind, 'source.addNonce');
       const text = applyEdits(doc.text, actions[0].edit!.changes![doc.uri]);
-      const parsed = JSON.parse(text);
+      const parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
       assert.match(parsed.nonce, NONCE_SHAPE);
       const withNonce = { uri: doc.uri, text, diagnostics: await changeAndWait(client, doc.uri, text) };
       assert.ok(!withNonce.diagnostics.some((d) => d.code === 'nonce-invalid'));

@@ -21,6 +21,7 @@ export interface TopLevelObject {
 /** The top-level object's properties in order, or undefined when the document is not an object. */
 export function scanTopLevelObject(text: string): TopLevelObject | undefined {
   const scanner = createScanner(text, true);
+  if (text.charCodeAt(0) === 0xfeff) scanner.setPosition(1);
   if (nextToken(scanner) !== SyntaxKind.OpenBraceToken) return undefined;
   const result: TopLevelObject = { openOffset: scanner.getTokenOffset(), closeOffset: text.length, properties: [] };
   let token = nextToken(scanner);
