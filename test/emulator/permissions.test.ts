@@ -38,6 +38,8 @@ describe('permissions', () => {
     expectError(await w.asBob(`/${id}/rename`, { project: w.project, name: 'x' }), 401, 'PermissionDenied');
     expectError(await w.asBob(`/${w.project}/newFolder`, { folder: '/v' }), 401, 'PermissionDenied');
     assert.deepEqual((await w.asBob('/system/findProjects', { level: 'UPLOAD' })).body.results, []);
+    assert.ok((await w.asBob('/system/findDataObjects', { id: [id], level: 'VIEW' })).body.results.length === 1);
+    assert.deepEqual((await w.asBob('/system/findDataObjects', { id: [id], level: 'UPLOAD' })).body.results, []);
   });
 
   it('UPLOAD creates and edits open records but not closed ones, and cannot delete', async () => {
