@@ -120,7 +120,6 @@ function summary(d: DescribedObject): ObjectSummary {
   return { id: d.id, project: d.project, class: d.class, name: d.name, state: d.state, folder: d.folder };
 }
 
-/** The newest records/files of a project, one page per class. */
 async function projectObjects(client: DxApiClient, project: string, classes: string[], signal: AbortSignal): Promise<ObjectSummary[]> {
   const pages = await Promise.all(
     classes.map((cls) =>

@@ -9,7 +9,6 @@ import { rememberId } from '../records/recordIds';
 import type { RecordsTreeProvider } from '../tree/recordsTreeProvider';
 import type { RecordDocuments } from './recordDocuments';
 
-/** The part of `Session` the record features use. */
 export interface EditorSession {
   readonly log: vscode.LogOutputChannel;
   readonly onDidChange: vscode.Event<void>;
@@ -50,7 +49,6 @@ export class EditorContext {
     if (file) await this.state.update(FILE_RECORDS_KEY, { ...this.#fileRecords(), [file.toString()]: ref });
   }
 
-  /** The record last created from or pulled into `file`. */
   recordOfFile(file: vscode.Uri): RecordRef | undefined {
     return this.#fileRecords()[file.toString()];
   }
@@ -67,7 +65,6 @@ export class EditorContext {
     this.notifyServer();
   }
 
-  /** The API client, or undefined after offering to sign in. */
   async client(): Promise<DxApiClient | undefined> {
     const client = this.session.getClient();
     if (client) return client;
@@ -76,7 +73,6 @@ export class EditorContext {
     return this.session.getClient();
   }
 
-  /** A cancellable progress notification whose Cancel aborts the API call. */
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Thenable<T> {
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) =>
       task(abortOn(token)),

@@ -18,7 +18,6 @@ export function recordRefOf(uri: vscode.Uri): RecordRef | undefined {
   return id ? { id, project } : undefined;
 }
 
-/** Shown instead of a description; the document stays valid JSON. */
 function problem(message: string): string {
   return JSON.stringify({ error: message, hint: 'Run "DNAnexus: Refresh" to try again.' }, null, 2) + '\n';
 }

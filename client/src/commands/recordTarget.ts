@@ -29,7 +29,6 @@ function fromEditor(ctx: EditorContext, useCursor: boolean): RecordRef | undefin
   return editor.document.languageId === 'dxrecord' ? ctx.recordOfFile(editor.document.uri) : undefined;
 }
 
-/** Asks for a record ID, offering the recent ones first. */
 export async function askForRecordId(ctx: EditorContext, title: string): Promise<RecordRef | undefined> {
   const recent = ctx.recentIds();
   if (recent.length) {

@@ -19,7 +19,6 @@ export function planCreate(text: string): CreatePlan {
   return { kind: 'ready', input, project: input.project as string, closes: input.close === true };
 }
 
-/** Why Create refused, for the message that points to the Problems panel. */
 export function refusalMessage(errors: RecordDiagnostic[]): string {
   const first = errors[0];
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';

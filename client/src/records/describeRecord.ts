@@ -26,7 +26,6 @@ export function describeRecord(client: DxApiClient, id: string, project?: string
   return client.call<RecordDescription>(`/${id}/describe`, input, { signal });
 }
 
-/** The virtual document's text: the describe output with readable times added. */
 export function formatDescription(description: RecordDescription): string {
   const when = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString() : undefined);
   const shown = { ...description, createdAt: when(description.created), modifiedAt: when(description.modified) };

@@ -8,7 +8,6 @@ interface FindProjectsPage {
   next: unknown;
 }
 
-/** With `withFolders`, each project also carries every folder path it has (when the server says). */
 export async function findProjects(client: DxApiClient, signal?: AbortSignal, withFolders = false): Promise<(ProjectSummary & { folders?: string[] })[]> {
   const projects: (ProjectSummary & { folders?: string[] })[] = [];
   const fields = withFolders ? { name: true, folders: true } : { name: true };
@@ -27,13 +26,11 @@ export async function findProjects(client: DxApiClient, signal?: AbortSignal, wi
   return projects.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
-/** One project by ID, or undefined when it does not exist or is not visible. */
 export async function describeProject(client: DxApiClient, id: string, signal?: AbortSignal): Promise<ProjectSummary | undefined> {
   const d = await orNotFound(client.call<{ id: string; name: string; level: string }>(`/${id}/describe`, { fields: { name: true, level: true } }, { signal }));
   return d && { id: d.id, name: d.name, level: d.level };
 }
 
-/** Every folder path in a project, or null when it does not exist or is not visible. */
 export async function projectFolders(client: DxApiClient, id: string, signal?: AbortSignal): Promise<string[] | null> {
   const d = await orNotFound(client.call<{ folders: string[] }>(`/${id}/describe`, { fields: { folders: true } }, { signal }));
   return d ? d.folders : null;

@@ -9,13 +9,11 @@ export function recordIdProblem(value: string): string | undefined {
   return 'Enter a record ID such as record-Bxxxxxxxxxxxxxxxxxxxxxxx.';
 }
 
-/** The record ID under the cursor, if any. */
 export function recordIdAt(text: string, offset: number): string | undefined {
   const found = idAtOffset(text, offset);
   return found?.id.startsWith('record-') ? found.id : undefined;
 }
 
-/** Most recent first, no duplicates, at most `max`. */
 export function rememberId(recent: readonly string[], id: string, max = 10): string[] {
   return [id, ...recent.filter((r) => r !== id)].slice(0, max);
 }

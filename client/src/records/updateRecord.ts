@@ -104,7 +104,6 @@ export function planUpdate(current: RecordDescription, file: Record<string, unkn
   return { id, steps, blocked, notes };
 }
 
-/** A readable list of what would change, for the confirmation dialog. */
 export function describePlan(plan: UpdatePlan): string {
   const lines = plan.steps.map((s) => `• ${s.summary}`);
   for (const b of plan.blocked) lines.push(`✗ ${b.reason}`);

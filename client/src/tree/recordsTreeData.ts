@@ -68,7 +68,6 @@ export class RecordsTreeData {
     private readonly pageSize = PAGE_SIZE,
   ) {}
 
-  /** Forget what was loaded under `node` (everything when omitted). */
   refresh(node?: ContainerNode): void {
     if (!node) {
       this.#listings.clear();
@@ -96,7 +95,6 @@ export class RecordsTreeData {
     return this.#render(node, listing);
   }
 
-  /** Fetches the next page of `parent`'s records; its children then include them. */
   async loadMore(parent: ContainerNode, signal?: AbortSignal): Promise<void> {
     const listing = this.#listings.get(parent.key);
     const client = this.getClient();
