@@ -111,11 +111,17 @@ export class LspTestClient {
     });
   }
 
+  /** Shuts the server down politely; kills it if it does not exit within 5 s. */
   async stop(): Promise<void> {
-    await this.connection.sendRequest('shutdown');
-    await this.connection.sendNotification('exit');
-    this.connection.dispose();
-    if (this.process.exitCode === null) await new Promise((done) => this.process.once('exit', done));
+    const exited = new Promise((done) => (this.process.exitCode === null ? this.process.once('exit', done) : done(undefined)));
+    const killer = setTimeout(() => this.process.kill(), 5_000);
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown').then(() => this.connection.sendNotification('exit')), exited]);
+      await exited;
+    } finally {
+      clearTimeout(killer);
+      this.connection.dispose();
+    }
   }
 }
 
