@@ -1,6 +1,6 @@
 // /system/findDataObjects, findProjects, describeDataObjects and resolveDataObjects
 // (platform-api.md §6.11–6.13): filters, describe, ordering and paging.
-import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption, type FieldSelection } from '../describe.js';
+import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption } from '../describe.js';
 import { ApiError, invalidInput } from '../errors.js';
 import { isWithin } from '../folders.js';
 import { DATA_OBJECT_CLASSES } from '../ids.js';
@@ -99,14 +99,13 @@ function findDataObjects(ctx: CallContext, input: unknown): unknown {
     (k, s) => isObject(s) && s.project === k.project && s.id === k.id,
   );
   return {
-    results: slice.map((h) => withDescribe({ project: h.project, id: h.object.id }, selection, () => describeObject(h.object, h.project, h.copy, selection as FieldSelection))),
+    results: slice.map((h) => {
+      const result: JsonObject = { project: h.project, id: h.object.id };
+      if (selection) result.describe = describeObject(h.object, h.project, h.copy, selection);
+      return result;
+    }),
     next,
   };
-}
-
-function withDescribe(result: JsonObject, selection: FieldSelection | undefined, describe: () => JsonObject): JsonObject {
-  if (selection) result.describe = describe();
-  return result;
 }
 
 function findProjects(ctx: CallContext, input: unknown): unknown {
@@ -134,7 +133,9 @@ function findProjects(ctx: CallContext, input: unknown): unknown {
   return {
     results: slice.map((c) => {
       const level = state.levelOf(user.id, c.id);
-      return withDescribe({ id: c.id, level }, selection, () => describeContainer(state, c, level, selection as FieldSelection));
+      const result: JsonObject = { id: c.id, level };
+      if (selection) result.describe = describeContainer(state, c, level, selection);
+      return result;
     }),
     next,
   };
