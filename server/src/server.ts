@@ -190,7 +190,6 @@ documents.onDidClose((event) => {
   publish(uri, []);
 });
 
-/** Bridges LSP cancellation to the AbortSignal the hooks take. */
 function signalOf(token: CancellationToken): AbortSignal {
   const controller = new AbortController();
   if (token.isCancellationRequested) controller.abort();

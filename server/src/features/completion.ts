@@ -90,7 +90,6 @@ function keyItems(insertion: Insertion, topLevel: () => TopLevelObject | undefin
   return items.length > 0 ? items : [newPropertyItem(insertion)];
 }
 
-/** The edits of a property completion, with the commas that keep its neighbours separated. */
 function propertyEdits(insertion: Insertion, property: string): Pick<CompletionItem, 'textEdit' | 'additionalTextEdits'> {
   return {
     textEdit: { range: insertion.range, newText: `${property}${insertion.comma}` },

@@ -64,7 +64,6 @@ export function valueEndAt(text: string, offset: number): number {
   return token === SyntaxKind.EOF ? text.length : scanner.getTokenOffset() + scanner.getTokenLength();
 }
 
-/** Offset of the first non-whitespace character at or after `offset` (text length if none). */
 export function nextTokenOffset(text: string, offset: number): number {
   const scanner = createScanner(text, true);
   scanner.setPosition(offset);

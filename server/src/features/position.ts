@@ -8,9 +8,7 @@ export interface Located {
   /** The span a completion replaces: the whole string token (quotes included) or the bare word. */
   replaceStart: number;
   replaceEnd: number;
-  /** True when the replaced span is a string token with its quotes. */
   inString: boolean;
-  /** The string, number, boolean or null token under the cursor, if any. */
   node?: Node;
 }
 

@@ -13,10 +13,8 @@ export const ADD_NONCE_KIND = `${CodeActionKind.Source}.addNonce`;
 
 export interface CodeActionInput {
   document: TextDocument;
-  /** The diagnostics the client sends with the request (those under the cursor or selection). */
   diagnostics: readonly Diagnostic[];
   only?: readonly string[];
-  /** Memoised per document version by the caller. */
   topLevel: () => TopLevelObject | undefined;
   /** Every engine diagnostic of this version, for "fix all" actions. */
   documentDiagnostics: () => readonly RecordDiagnostic[];

@@ -19,7 +19,6 @@ export function documentSymbols(text: string, limit = SYMBOL_LIMIT): DocumentSym
   let pendingKey: { name: string; start: Position; end: Position } | undefined;
   let count = 0;
 
-  /** Creates the symbol for the value starting here, or undefined when it gets none. */
   const startValue = (kind: SymbolKind, start: Position, end: Position, detail?: string): DocumentSymbol | undefined => {
     const parent = stack.at(-1);
     const key = pendingKey;
