@@ -56,7 +56,7 @@ test('booleans of the wrong type are type mismatches on the value', () => {
     const text = record({ [key]: 'true' });
     const d = one(validate(text), 'type-mismatch');
     assert.equal(spanOf(text, d), '"true"');
-    assert.match(d.message, new RegExp(`"${key}" must be true or false; found text`));
+    assert.match(d.message, new RegExp(`"${key}" must be true or false; found the text "true"`));
   }
   one(validate(record({ name: 3 })), 'type-mismatch');
   one(validate(record({ types: {} })), 'type-mismatch');

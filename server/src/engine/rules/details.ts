@@ -7,11 +7,10 @@ import type { Report, Span } from '../report';
 import { Tok, type Scanner } from '../scanner';
 import { utf8Length } from '../utf8';
 import type { PendingFacts } from './context';
-import { checkAlphabet, quote } from './ids';
+import { checkAlphabet, isDataObjectId, quote } from './ids';
 
 export const DEFAULT_DETAILS_LARGE_BYTES = 1024 * 1024;
 const LINK_KEY = '$dnanexus_link';
-const DATA_OBJECT_ID = /^(record|file|applet|workflow|database)-[0-9A-Za-z]{24}$/;
 
 const enum Role {
   None,
@@ -142,7 +141,7 @@ export class DetailsSink implements JsonSink {
   }
 
   private linkTarget(value: string, span: Span): void {
-    if (DATA_OBJECT_ID.test(value)) {
+    if (isDataObjectId(value)) {
       checkAlphabet(this.report, value, span);
       this.facts.links.push({ value, offset: span.offset, length: span.length });
       return;

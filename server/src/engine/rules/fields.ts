@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { nodeAt, type ObjectNode, type PropNode, type ValueNode } from '../model';
 import type { Report } from '../report';
 import { DESCRIBE_FIELDS, RECORD_FIELDS, schemaErrors } from '../schema';
+import { quote } from './ids';
 
 /** The plain value ajv checks: `details` and other shallow containers stand in as empty ones. */
 function toPlain(root: ValueNode): unknown {
@@ -39,7 +40,7 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 function describeNode(node: ValueNode): string {
-  if (node.type === 'string') return 'text';
+  if (node.type === 'string') return `the text ${quote(String(node.value), 40)}`;
   if (node.type === 'object' || node.type === 'array' || node.type === 'null') return TYPE_WORDS[node.type];
   return `${node.type === 'number' ? 'the number' : ''} ${String(node.value)}`.trim();
 }
