@@ -17,7 +17,9 @@ describe('project folders and objects', () => {
     expectError(await w.api(`/${w.project}/newFolder`, { folder: '/x' }), 422, 'InvalidState');
     assert.equal((await w.api(`/${w.project}/newFolder`, { folder: '/x', parents: true })).status, 200);
     expectError(await w.api(`/${w.project}/newFolder`, { folder: 'x' }), 422, 'InvalidInput');
-    expectError(await w.api(`/${w.project}/newFolder`, {}), 422, 'InvalidInput');
+    const missing = await w.api(`/${w.project}/newFolder`, {});
+    expectError(missing, 422, 'InvalidInput');
+    assert.equal(missing.body.error.message, 'Expected input to have property "folder"');
     expectError(await w.api(`/${w.project}/newFolder`, { folder: '/z', parents: 'yes' }), 422, 'InvalidInput');
   });
 

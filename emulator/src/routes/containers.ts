@@ -2,7 +2,7 @@
 import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption, parseFieldSelection } from '../describe.js';
 import { entityNotFound, entityNotInContainer, invalidInput, invalidState } from '../errors.js';
 import { baseName, isWithin, joinFolder, parentFolder } from '../folders.js';
-import { containerIdAt, expectInputObject, optBool, optEnum, optString, optStringArray, reqString, reqStringArray, type JsonObject } from '../input.js';
+import { containerIdAt, expectInputObject, optBool, optEnum, optString, optStringArray, reqString, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkFolder, checkName, checkProperties, checkTags } from '../metadata.js';
 import { folderNotFound, requireLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level } from '../state.js';
 import { read, write, type CallContext, type RouteDef } from './context.js';
@@ -52,7 +52,7 @@ function destroy(ctx: CallContext, input: unknown): unknown {
 
 function folderAt(obj: JsonObject, key: string, fallback?: string): string {
   if (obj[key] === undefined && fallback !== undefined) return fallback;
-  return checkFolder(obj[key] ?? '', key);
+  return checkFolder(requireKey(obj, key), key);
 }
 
 function childFolders(container: Container, folder: string): string[] {
