@@ -150,7 +150,7 @@ async function validate(uri: string, signal: AbortSignal): Promise<void> {
   const { version } = document;
   const settings = await settingsFor(uri);
   if (signal.aborted || !isCurrent(uri, version)) return;
-  const path = pathOf(uri) ?? new URL(uri).pathname;
+  const path = pathOf(uri) ?? uri;
   if (!settings.validation.enable || isExcluded(path, workspaceFolders, settings.validation.exclude)) {
     publish(uri, [], version);
     return;
