@@ -5,6 +5,9 @@ import { expectedKey, isObject, type JsonObject } from './input.js';
 
 export type Predicate<T> = (value: T) => boolean;
 
+/** Ascending order for sort(); IDs and names compare by code unit, like the platform's ID order. */
+export const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Glob with `*` and `?`; a backslash escapes the next character; `[]` is not special. */
 export function globToRegExp(glob: string): RegExp {
   let source = '';

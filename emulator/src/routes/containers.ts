@@ -4,6 +4,7 @@ import { entityNotFound, entityNotInContainer, invalidInput, invalidState } from
 import { baseName, isWithin, joinFolder, parentFolder } from '../folders.js';
 import { containerIdAt, expectInputObject, optBool, optEnum, optString, optStringArray, reqString, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkFolder, checkName, checkProperties, checkTags } from '../metadata.js';
+import { compare } from '../query.js';
 import { folderNotFound, requireLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level } from '../state.js';
 import { read, write, type CallContext, type RouteDef } from './context.js';
 
@@ -76,8 +77,6 @@ function listFolder(ctx: CallContext, input: unknown): unknown {
     .map(([object, copy]) => (selection ? { id: object.id, describe: describeObject(object, container.id, copy, selection) } : { id: object.id }));
   return { objects, folders };
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function newFolder(ctx: CallContext, input: unknown): unknown {
   const obj = expectInputObject(input);

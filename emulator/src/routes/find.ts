@@ -6,7 +6,7 @@ import { isWithin } from '../folders.js';
 import { DATA_OBJECT_CLASSES } from '../ids.js';
 import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, optEnum, optObject, optString, optStringArray, reqString, requireKey, type JsonObject } from '../input.js';
 import { checkFolder } from '../metadata.js';
-import { listMatcher, nameMatcher, page, propertiesMatcher, timeRange, type Predicate } from '../query.js';
+import { compare, listMatcher, nameMatcher, page, propertiesMatcher, timeRange, type Predicate } from '../query.js';
 import { LEVELS, levelRank, requireLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level } from '../state.js';
 import type { CallContext } from './context.js';
 
@@ -35,8 +35,6 @@ function searchedContainers(state: EmulatorState, userId: string, scope: JsonObj
     .filter((c) => levelRank(state.levelOf(userId, c.id)) >= levelRank(level))
     .sort((a, b) => compare(a.id, b.id));
 }
-
-const compare = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function hitOrder(sortBy: JsonObject | undefined): (a: Hit, b: Hit) => number {
   if (!sortBy) {
