@@ -89,6 +89,13 @@ describe('quick fixes', () => {
     assert.equal(JSON.parse(fixed.text).parents, true);
   });
 
+  test('a folder with "//" or a trailing "/" is normalized', async () => {
+    const doc = await open({ project: PROJECT, folder: '/samples//2024/', parents: true });
+    const fixed = await applyFix(doc, 'folder-not-normalized', /normalized folder "\/samples\/2024"/);
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.equal(JSON.parse(fixed.text).folder, '/samples/2024');
+  });
+
   test('an invalid nonce is replaced with a fresh dxpy-style one', async () => {
     const doc = await open({ project: PROJECT, nonce: 'x'.repeat(129) });
     const fixed = await applyFix(doc, 'nonce-invalid', /fresh nonce/);

@@ -3,7 +3,7 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { utf8Length } from '../engine';
-import { propertyValueSpan } from './jsonScan';
+import { parseStringToken, propertyValueSpan } from './jsonScan';
 import type { Located } from './position';
 import { documentationOf, schemaAt, typesOf } from './schemaDocs';
 
@@ -36,7 +36,7 @@ function propertySizes(text: string, located: Located): string {
   let value: unknown = context.isAtPropertyKey ? undefined : node?.value;
   if (context.isAtPropertyKey && node) {
     const span = propertyValueSpan(text, node.offset + node.length);
-    value = span && text[span.start] === '"' ? parseString(text.slice(span.start, span.end)) : undefined;
+    value = span ? parseStringToken(text.slice(span.start, span.end)) : undefined;
   }
   const lines = [`key: ${sizeOf(key, keyLimit)}`];
   if (typeof value === 'string') lines.push(`value: ${sizeOf(value, valueLimit)}`);
@@ -46,12 +46,4 @@ function propertySizes(text: string, located: Located): string {
 function sizeOf(text: string, limit: number | undefined): string {
   const bytes = utf8Length(text);
   return limit === undefined ? `${bytes} bytes` : `${bytes} / ${limit} bytes${bytes > limit ? ' (over the limit)' : ''}`;
-}
-
-function parseString(token: string): string | undefined {
-  try {
-    return JSON.parse(token) as string;
-  } catch {
-    return undefined;
-  }
 }

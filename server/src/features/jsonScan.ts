@@ -99,3 +99,14 @@ export function propertyValueSpan(text: string, keyEnd: number): { start: number
   if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipContainer(scanner);
   return { start, end: scanner.getTokenOffset() + scanner.getTokenLength() };
 }
+
+/** The value of a JSON string token, or undefined when the token is not a complete string. */
+export function parseStringToken(token: string): string | undefined {
+  if (!token.startsWith('"')) return undefined;
+  try {
+    const value: unknown = JSON.parse(token);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -2,9 +2,10 @@
 // (range, code, data) plus short scans of the text, so asking for fixes never re-parses a whole file.
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { normalizeFolder } from '../../../common/dxPaths';
 import type { RecordDiagnostic } from '../engine/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { propertyValueSpan, valueEndAt, type TopLevelObject, type TopLevelProperty } from './jsonScan';
+import { parseStringToken, propertyValueSpan, valueEndAt, type TopLevelObject, type TopLevelProperty } from './jsonScan';
 import { createNonce } from './nonce';
 import { insertPropertyEdit, removePropertiesEdits, type OffsetEdit } from './propertyEdits';
 
@@ -79,6 +80,12 @@ function fixesFor(input: CodeActionInput, diagnostic: Diagnostic): CodeAction[] 
       const folder = findProperty(input, 'folder');
       const edit = insertPropertyEdit(text, object, 'parents', 'true', folder);
       return [fix(input, 'Add "parents": true (create missing folders)', [edit], diagnostic, true)];
+    }
+    case 'folder-not-normalized': {
+      const folder = parseStringToken(text.slice(start, end));
+      if (folder === undefined) return [];
+      const normalized = normalizeFolder(folder);
+      return [fix(input, `Use the normalized folder "${normalized}"`, replace(JSON.stringify(normalized)), diagnostic, true)];
     }
     case 'nonce-invalid':
       return [fix(input, 'Replace with a fresh nonce', replace(JSON.stringify(createNonce())), diagnostic, true)];
