@@ -143,6 +143,11 @@ describe('record methods', () => {
     expectError(await w.api(`/${id}/describe`, { project: 5 }), 422, 'InvalidInput');
   });
 
+  it('describe with a project hint that does not exist is 404', async () => {
+    const id = await newRecord(w);
+    expectError(await w.api(`/${id}/describe`, { project: 'project-FFFFFFFFFFFFFFFFFFFFFFFF' }), 404, 'ResourceNotFound');
+  });
+
   it('describe of a missing record is 404 with the platform message', async () => {
     const reply = await w.api('/record-BBBBBBBBBBBBBBBBBBBBBBBB/describe', { project: w.project });
     expectError(reply, 404, 'ResourceNotFound');

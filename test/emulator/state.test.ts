@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { baseName, folderProblem, isWithin, normalizeFolder, parentFolder } from '../../emulator/src/folders.js';
 import { ID_ALPHABET, isContainerId, mintId, seededRandomInt } from '../../emulator/src/ids.js';
 import { canonicalJson, checkDetails } from '../../emulator/src/metadata.js';
+import { replayNonce, rememberNonce } from '../../emulator/src/nonces.js';
 import { restore, snapshot } from '../../emulator/src/persistence.js';
 import { globToRegExp, listMatcher, propertiesMatcher } from '../../emulator/src/query.js';
 import { EmulatorState } from '../../emulator/src/state.js';
@@ -62,5 +63,18 @@ describe('pure emulator layers', () => {
     assert.deepEqual([...copy.containers.get(project.id)!.folders].sort(), ['/', '/a', '/a/b']);
     assert.equal(copy.levelOf('user-other', project.id), 'VIEW');
     assert.equal(copy.userForToken(user.token)?.id, user.id);
+  });
+
+  it('forgets nonces after an hour, as the platform may', () => {
+    const state = new EmulatorState();
+    let now = 1_000_000;
+    state.setClock(() => now);
+    const first = replayNonce(state, 'user-u', '/record/new', 'n', { a: 1 });
+    assert.equal(first.replay, undefined);
+    rememberNonce(state, first.claim, { id: 'record-x' });
+    assert.deepEqual(replayNonce(state, 'user-u', '/record/new', 'n', { a: 1 }).replay, { id: 'record-x' });
+    assert.throws(() => replayNonce(state, 'user-u', '/record/new', 'n', { a: 2 }), /Nonce was reused/);
+    now += 60 * 60 * 1000 + 1;
+    assert.equal(replayNonce(state, 'user-u', '/record/new', 'n', { a: 2 }).replay, undefined);
   });
 });
