@@ -117,3 +117,15 @@ test('every broken link in a large nested details is found', () => {
   const details = Array.from({ length: 200 }, (_, i) => (i % 50 === 0 ? [[{ $dnanexus_link: 7 }]] : [[{ $dnanexus_link: FILE }]]));
   only(validate(record({ details })), 'link-value-not-string', 4);
 });
+
+test('size counts escapes as JSON.stringify writes them back', () => {
+  const raw = String.raw`["a\"b\\c\/d\n\t\u00e9\u20ac\ud83e\udde0\u0001\u0041"]`;
+  const size = Buffer.byteLength(JSON.stringify(JSON.parse(raw)));
+  const text = `{"project": "project-GFxBq2j0Jx5QZ8gk4Yp9VbKq", "details": ${raw}}`;
+  assert.deepEqual(codes(validate(text, { detailsLargeBytes: size })), []);
+  one(validate(text, { detailsLargeBytes: size - 1 }), 'details-large');
+  const keyed = `{"project": "project-GFxBq2j0Jx5QZ8gk4Yp9VbKq", "details": {"k\\u00e9\\/": 1}}`;
+  const keySize = Buffer.byteLength(JSON.stringify(JSON.parse(keyed).details));
+  assert.deepEqual(codes(validate(keyed, { detailsLargeBytes: keySize })), []);
+  one(validate(keyed, { detailsLargeBytes: keySize - 1 }), 'details-large');
+});

@@ -38,8 +38,10 @@ export class Scanner {
   end = 0;
   /** For strings: true when the token holds a backslash escape (its value differs from its text). */
   escaped = false;
-  /** For strings: UTF-8 bytes of the raw token including quotes. */
+  /** For strings: UTF-8 bytes of the token as JSON.stringify would write its value, quotes included. */
   utf8Bytes = 0;
+  /** Bytes the last escape takes once re-serialised (`\/` -> 1, `\u00e9` -> 2, `\n` -> 2). */
+  private escapeBytes = 0;
 
   constructor(text: string, problems: SyntaxProblem[]) {
     this.text = text;
@@ -150,7 +152,9 @@ export class Scanner {
       }
       if (c === CH_BACKSLASH) {
         escaped = true;
-        i = this.scanEscape(i);
+        const next = this.scanEscape(i);
+        extra += this.escapeBytes - (next - i);
+        i = next;
         continue;
       }
       if (c < 0x20) {
@@ -191,19 +195,27 @@ export class Scanner {
   private scanEscape(i: number): number {
     const text = this.text;
     const e = text.charCodeAt(i + 1);
+    this.escapeBytes = e === 47 ? 1 : 2;
     if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) return i + 2;
     if (e === 117) {
+      let code = 0;
       for (let k = 2; k < 6; k++) {
         const h = text.charCodeAt(i + k);
-        const hex = (h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102);
-        if (!hex) {
+        const digit = h >= 48 && h <= 57 ? h - 48 : h >= 65 && h <= 70 ? h - 55 : h >= 97 && h <= 102 ? h - 87 : -1;
+        if (digit < 0) {
           this.problem(i, k, 'A \\u escape needs exactly four hexadecimal digits.');
+          this.escapeBytes = k;
           return i + k;
         }
+        code = code * 16 + digit;
       }
+      this.escapeBytes = serializedBytes(code);
       return i + 6;
     }
-    if (i + 1 >= text.length || e === 10 || e === 13) return i + 1;
+    if (i + 1 >= text.length || e === 10 || e === 13) {
+      this.escapeBytes = 1;
+      return i + 1;
+    }
     this.problem(i, 2, `"\\${text[i + 1]}" is not a JSON escape; use \\\\ for a backslash.`);
     return i + 2;
   }
@@ -304,6 +316,15 @@ export class Scanner {
     const inner = text.slice(start + 1, closed ? end - 1 : end);
     return escaped ? decodeEscapes(inner) : inner;
   }
+}
+
+/** Bytes JSON.stringify writes for one UTF-16 unit (surrogates assumed paired: 2 of 4 bytes). */
+function serializedBytes(code: number): number {
+  if (code === 34 || code === 92 || code === 8 || code === 9 || code === 10 || code === 12 || code === 13) return 2;
+  if (code < 0x20) return 6;
+  if (code < 0x80) return 1;
+  if (code < 0x800 || (code >= 0xd800 && code <= 0xdfff)) return 2;
+  return 3;
 }
 
 function isDigit(c: number): boolean {

@@ -114,7 +114,7 @@ export class DetailsSink implements JsonSink {
     if (f.members++ > 0) this.bytes++;
     const sc = this.scanner;
     const plain = sc.kind === Tok.String && !sc.escaped;
-    this.bytes += (plain ? sc.utf8Bytes : utf8Length(JSON.stringify(sc.stringValue()))) + 1;
+    this.bytes += (sc.kind === Tok.String ? sc.utf8Bytes : utf8Length(JSON.stringify(sc.stringValue()))) + 1;
     if (plain ? isKey(sc.text, start, end, LINK_KEY) : sc.stringValue() === LINK_KEY) {
       f.linkKeyStart = start;
       f.linkKeyEnd = end;
@@ -128,10 +128,9 @@ export class DetailsSink implements JsonSink {
     const role = this.beginValue();
     const sc = this.scanner;
     if (kind === ValueKind.String) {
-      const value = sc.escaped || role !== Role.None ? sc.stringValue() : undefined;
-      this.bytes += value !== undefined && sc.escaped ? utf8Length(JSON.stringify(value)) : sc.utf8Bytes;
-      if (role === Role.Link) this.linkTarget(value!, { offset: start, length: end - start });
-      else if (role === Role.HashId) this.frames[this.depth - 1].hashId = value;
+      this.bytes += sc.utf8Bytes;
+      if (role === Role.Link) this.linkTarget(sc.stringValue(), { offset: start, length: end - start });
+      else if (role === Role.HashId) this.frames[this.depth - 1].hashId = sc.stringValue();
       return;
     }
     this.bytes += kind === ValueKind.Number ? numberBytes(sc.text, start, end) : end - start;
