@@ -37,9 +37,17 @@ export function spanOf(text: string, d: { offset: number; length: number }): str
 
 /** Line/character computed the slow, obvious way, to check the engine's ranges. */
 export function naivePosition(text: string, offset: number): { line: number; character: number } {
-  const before = text.slice(0, offset);
-  const lines = before.split(/\r\n|\r|\n/);
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    // A line ends at \n, at \r\n (counted at its \n) and at a lone \r.
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
 }
 
 export function assertRangeMatchesOffsets(text: string, d: RecordDiagnostic): void {
