@@ -70,6 +70,15 @@ describe('project folders and objects', () => {
     expectError(await w.api(`/${w.project}/removeFolder`, { folder: '/' }), 422, 'InvalidInput');
   });
 
+  it('removeFolder as `dx rm -r` sends it: partial reports completed, force tolerates a missing folder', async () => {
+    await w.api(`/${w.project}/newFolder`, { folder: '/rm-r/inner', parents: true });
+    await newRecord(w, { folder: '/rm-r/inner' });
+    const input = { folder: '/rm-r', recurse: true, force: true, partial: true };
+    assert.deepEqual((await w.api(`/${w.project}/removeFolder`, input)).body, { id: w.project, completed: true });
+    assert.deepEqual((await w.api(`/${w.project}/removeFolder`, input)).body, { id: w.project, completed: true });
+    expectError(await w.api(`/${w.project}/removeFolder`, { folder: '/rm-r', recurse: true }), 404, 'ResourceNotFound');
+  });
+
   it('removeObjects errors on unknown IDs unless force, and takes hidden orphans along', async () => {
     const hiddenChild = await newRecord(w, { hidden: true });
     const parent = await newRecord(w, { details: { child: { $dnanexus_link: hiddenChild } } });

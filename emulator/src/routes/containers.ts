@@ -98,8 +98,14 @@ function removeFolder(ctx: CallContext, input: unknown): unknown {
   const obj = expectInputObject(input);
   const folder = folderAt(obj, 'folder');
   const recurse = optBool(obj, 'recurse') ?? false;
+  // `dx rm -r` sends force (idempotent retries) and partial (loops until `completed`); removal here is
+  // never split, so a partial call always completes.
+  const force = optBool(obj, 'force') ?? false;
+  const partial = optBool(obj, 'partial') ?? false;
   if (folder === '/') throw invalidInput('The root folder cannot be removed');
   const { container } = routeContainer(ctx, 'CONTRIBUTE');
+  const done = partial ? { id: container.id, completed: true } : { id: container.id };
+  if (force && !container.folders.has(folder)) return done;
   ctx.state.requireFolder(container, folder);
   const inside = [...ctx.state.copiesIn(container.id)].filter(([, copy]) => isWithin(copy.folder, folder));
   if (!recurse && (inside.length > 0 || childFolders(container, folder).length > 0)) {
@@ -107,7 +113,7 @@ function removeFolder(ctx: CallContext, input: unknown): unknown {
   }
   for (const [object] of inside) ctx.state.removeCopy(object, container.id);
   for (const f of [...container.folders]) if (isWithin(f, folder)) container.folders.delete(f);
-  return { id: container.id };
+  return done;
 }
 
 function removeObjects(ctx: CallContext, input: unknown): unknown {
