@@ -83,3 +83,17 @@ test('the last of duplicated top-level fields is the one checked, as the platfor
   assert.deepEqual(codes(validate(text)), ['duplicate-key']);
   only(validate(`{"project": "${PROJECT}", "name": "fine", "name": ""}`), 'name-invalid', 1);
 });
+
+test('a repeated field is type-checked as its last occurrence only', () => {
+  const text = `{"project": "${PROJECT}", "hidden": "yes", "hidden": true}`;
+  assert.deepEqual(codes(validate(text)), ['duplicate-key']);
+  const flipped = `{"project": "${PROJECT}", "hidden": true, "hidden": "yes"}`;
+  const d = one(validate(flipped), 'type-mismatch');
+  assert.equal(d.offset, flipped.lastIndexOf('"yes"'));
+});
+
+test('deep nesting inside a materialized field is handled without recursion', () => {
+  const deep = '['.repeat(10000) + ']'.repeat(10000);
+  const result = validate(`{"project": "${PROJECT}", "tags": ${deep}, "properties": {"k": ${deep}}}`);
+  assert.deepEqual(codes(result), ['type-mismatch', 'property-value-not-string']);
+});

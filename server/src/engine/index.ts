@@ -11,7 +11,7 @@ import { checkFields } from './rules/fields';
 import { lastValue, type FactSpan, type PendingFacts, type RuleContext } from './rules/context';
 import { DetailsSink } from './rules/details';
 import { checkFolder } from './rules/folder';
-import { checkIds } from './rules/ids';
+import { checkIds, quote } from './rules/ids';
 import { checkName, checkTags, checkTypes } from './rules/names';
 import { checkNonce } from './rules/nonce';
 import { checkProperties } from './rules/properties';
@@ -45,7 +45,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
 
   for (const p of problems) report.error('json-syntax', p.message, p);
   for (const d of parser.duplicates) {
-    report.error('duplicate-key', `The key ${d.name.length > 60 ? JSON.stringify(d.name.slice(0, 60) + '…') : JSON.stringify(d.name)} appears more than once in this object; the platform would keep only the last one. Remove or rename one.`, d);
+    report.error('duplicate-key', `The key ${quote(d.name)} appears more than once in this object; the platform would keep only the last one. Remove or rename one.`, d);
   }
   for (const sink of details) sink.finish();
 

@@ -16,7 +16,10 @@ function toPlain(root: ValueNode): unknown {
     const [node, assign] = work.pop()!;
     if (node.type === 'object') {
       const obj: Record<string, unknown> = Object.create(null);
-      for (const p of node.props) {
+      // Last occurrence wins, as in JSON.parse and on the platform.
+      for (let i = node.props.length - 1; i >= 0; i--) {
+        const p = node.props[i];
+        if (p.key in obj) continue;
         obj[p.key] = null;
         if (p.value) work.push([p.value, (v) => (obj[p.key] = v)]);
       }
