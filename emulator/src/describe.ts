@@ -60,7 +60,7 @@ export function parseDescribeOption(value: unknown, key: string, legacy: readonl
 }
 
 export const OBJECT_LEGACY_FLAGS = ['properties', 'details'] as const;
-export const CONTAINER_LEGACY_FLAGS = ['properties', 'permissions', 'appCaches'] as const;
+export const CONTAINER_LEGACY_FLAGS = ['properties', 'permissions', 'appCaches', 'folders'] as const;
 
 function select(all: Record<string, () => unknown>, defaults: string[], selection: FieldSelection): JsonObject {
   const wanted = new Set(selection.defaults ? defaults : []);

@@ -97,6 +97,8 @@ describe('project folders and objects', () => {
     assert.deepEqual([d.id, d.class, d.name, d.summary, d.level], [id, 'project', 'Temp', 's', 'ADMINISTER']);
     assert.deepEqual((await w.api(`/${id}/describe`, { fields: { id: true } })).body, { id });
     assert.deepEqual((await w.api(`/${id}/describe`, { fields: { folders: true } })).body.folders, ['/']);
+    // `dx tree` asks with the legacy flag.
+    assert.deepEqual((await w.api(`/${id}/describe`, { folders: true })).body.folders, ['/']);
     assert.deepEqual((await w.api(`/${id}/describe`, { permissions: true })).body.permissions, { [w.alice.userId]: 'ADMINISTER' });
     await w.api('/record/new', { project: id });
     assert.deepEqual((await w.api(`/${id}/destroy`, {})).body, {});
