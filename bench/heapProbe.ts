@@ -12,10 +12,11 @@ export interface HeapReport {
   utf8Bytes: number;
   /** Heap taken by the document text string alone (V8 stores non-Latin-1 text as UTF-16). */
   text: number;
-  /** Beyond the text, while the engine's results are held (ours: diagnostics + facts;
-   *  baseline: its parsed JSONDocument + diagnostics, which VS Code's JSON server caches). */
+  /** What the validation output holds beyond the text (ours: diagnostics + facts;
+   *  baseline: its parsed JSONDocument + diagnostics). */
   heldWithResults: number;
-  /** Beyond the text, after the results are dropped (ours: any cache; baseline: the JSONDocument kept). */
+  /** Of that, what stays when only a parsed tree is kept (the baseline's JSONDocument, which
+   *  VS Code's JSON server caches per open document; ours keeps no tree, so 0). */
   heldAfterDrop: number;
 }
 
@@ -30,33 +31,73 @@ const collect = (): number => {
   return process.memoryUsage().heapUsed;
 };
 
-async function main(): Promise<void> {
+/** Each step runs from a fresh stack (setImmediate), so no suspended frame keeps stale values. */
+function runSteps(steps: (() => Promise<void> | void)[]): void {
+  const step = steps.shift();
+  if (step) void Promise.resolve(step()).then(() => setImmediate(() => runSteps(steps)));
+}
+
+const REPEATS = 3;
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+function main(): void {
   const [engine, label, brokenFlag, root] = process.argv.slice(2);
   const broken = brokenFlag === 'broken';
   const validateWithBaseline = createBaseline(loadBaselineSchema(root));
-  // One small document first, so one-time setup (compiled schemas, JIT) is not counted per document.
-  const small = corpusFile('1 KB', broken).text;
-  if (engine === 'ours') validateRecord(small);
-  else await validateWithBaseline(small);
-  const empty = collect();
-  const text = corpusFile(label, broken).text;
-  const withText = collect();
-
-  if (engine === 'ours') held.value = validateRecord(text);
-  else held.value = await validateWithBaseline(text);
-  const withResults = collect();
-  held.value = engine === 'ours' ? undefined : (held.value as BaselineResult).document;
-  const afterDrop = collect();
-  const report: HeapReport = {
-    engine: engine === 'ours' ? 'ours' : 'baseline',
-    label,
-    broken,
-    utf8Bytes: Buffer.byteLength(text),
-    text: withText - empty,
-    heldWithResults: withResults - withText,
-    heldAfterDrop: afterDrop - withText,
-  };
-  process.stdout.write(JSON.stringify(report) + '\n');
+  const validate = (text: string): Promise<unknown> =>
+    engine === 'ours' ? Promise.resolve(validateRecord(text)) : validateWithBaseline(text);
+  let empty = 0;
+  let withText = 0;
+  let text = '';
+  const withResults: number[] = [];
+  const afterDrop: number[] = [];
+  // Each repeat measures what dropping the output frees, so a leftover of an earlier run (V8
+  // sometimes keeps one alive a little longer) does not count; the median of the repeats is kept.
+  const measureOnce = [
+    () =>
+      validate(text).then((result) => {
+        held.value = result;
+      }),
+    () => {
+      withResults.push(collect());
+      held.value = engine === 'ours' ? undefined : (held.value as BaselineResult).document;
+    },
+    () => {
+      afterDrop.push(collect());
+      held.value = undefined;
+    },
+    () => {
+      const released = collect();
+      withResults.push(withResults.pop()! - released);
+      afterDrop.push(afterDrop.pop()! - released);
+    },
+  ];
+  runSteps([
+    () => {
+      empty = collect();
+      text = corpusFile(label, broken).text;
+    },
+    () => {
+      withText = collect();
+      // One run whose output is dropped, so one-time costs (compiled schema, optimized code)
+      // are not counted as held by the document.
+      return validate(text).then(() => undefined);
+    },
+    ...Array.from({ length: REPEATS }, () => measureOnce).flat(),
+    () => {
+      const report: HeapReport = {
+        engine: engine === 'ours' ? 'ours' : 'baseline',
+        label,
+        broken,
+        utf8Bytes: Buffer.byteLength(text),
+        text: withText - empty,
+        heldWithResults: median(withResults),
+        heldAfterDrop: median(afterDrop),
+      };
+      process.stdout.write(JSON.stringify(report) + '\n');
+    },
+  ]);
 }
 
-void main();
+main();
