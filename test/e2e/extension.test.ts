@@ -154,6 +154,7 @@ describe('dxrecord in VS Code (code-server)', { timeout: 900_000 }, () => {
     // 100 records and "Load more…" per page, then the last 60 without it.
     assert.deepEqual(pages, [101, 201, LARGE_FOLDER_SIZE]);
     await wb.screenshot('tree-load-more');
+    await wb.collapseTree();
   });
 
   test('completion on "project" offers the emulator projects by name', async () => {
@@ -207,6 +208,7 @@ describe('dxrecord in VS Code (code-server)', { timeout: 900_000 }, () => {
     assert.equal(described.id, createdId);
     assert.deepEqual(described.details, { reads: 1200, sample: 'A' });
     assert.deepEqual(described.properties, { origin: 'e2e' });
+    await wb.runCommand('View: Hide Panel');
     await wb.screenshot('describe');
     await wb.editor.locator('.view-lines').click();
     await wb.page.keyboard.type('x');

@@ -262,7 +262,7 @@ export class Workbench {
     await row.click();
   }
 
-  /** Scrolls the side bar tree down until the row is rendered, then clicks it (long lists are virtualised). */
+  /** Scrolls the side bar tree down until the row is rendered (long lists are virtualised), then clicks it. */
   async clickTreeRowAfterScrolling(label: string | RegExp): Promise<void> {
     const row = this.treeRow(label);
     const tree = this.page.locator('.part.sidebar .monaco-list').first();
@@ -272,6 +272,11 @@ export class Workbench {
       await this.page.waitForTimeout(50);
     }
     await row.click();
+  }
+
+  /** The view's "Collapse All" title action. */
+  async collapseTree(): Promise<void> {
+    await this.page.locator('.part.sidebar .title-actions .action-label[aria-label^="Collapse All"]').click({ timeout: SHORT });
   }
 
   welcomeView(): Locator {
