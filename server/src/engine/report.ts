@@ -1,27 +1,20 @@
-// Collects diagnostics by offset during the pass; ranges are attached once at the end.
+// Collects diagnostics during the pass; they are sorted and given ranges once at the end.
 
-import { LineIndex } from './positions';
-import type { DiagnosticCode, RecordDiagnostic, Severity } from './types';
+import type { LineIndex } from './positions';
+import type { DiagnosticCode, Range, RecordDiagnostic, Severity } from './types';
 
 export interface Span {
   offset: number;
   length: number;
 }
 
-interface Pending {
-  code: DiagnosticCode;
-  severity: Severity;
-  message: string;
-  offset: number;
-  length: number;
-  data?: Record<string, unknown>;
-}
+const UNPLACED: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 export class Report {
-  private readonly items: Pending[] = [];
+  private readonly items: RecordDiagnostic[] = [];
 
   add(code: DiagnosticCode, severity: Severity, message: string, span: Span, data?: Record<string, unknown>): void {
-    const item: Pending = { code, severity, message, offset: span.offset, length: span.length };
+    const item: RecordDiagnostic = { code, severity, message, range: UNPLACED, offset: span.offset, length: span.length };
     if (data) item.data = data;
     this.items.push(item);
   }
@@ -34,20 +27,10 @@ export class Report {
     this.add(code, 'warning', message, span, data);
   }
 
-  /** Sorted by offset; insertion order breaks ties (Array.prototype.sort is stable). */
+  /** Sorted by offset (stable, so insertion order breaks ties), then placed in order. */
   finish(lines: LineIndex): RecordDiagnostic[] {
     this.items.sort((a, b) => a.offset - b.offset);
-    return this.items.map((p) => {
-      const d: RecordDiagnostic = {
-        code: p.code,
-        severity: p.severity,
-        message: p.message,
-        range: lines.rangeOf(p.offset, p.length),
-        offset: p.offset,
-        length: p.length,
-      };
-      if (p.data) d.data = p.data;
-      return d;
-    });
+    for (const d of this.items) d.range = lines.rangeOf(d.offset, d.length);
+    return this.items;
   }
 }

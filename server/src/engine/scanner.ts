@@ -181,7 +181,9 @@ export class Scanner {
    */
   private unterminatedAt(start: number, lineEnd: number): number {
     const text = this.text;
-    const colon = text.lastIndexOf(':', lineEnd);
+    // Searched within the string only: lastIndexOf could run back over the whole file each time.
+    let colon = lineEnd - 1;
+    while (colon > start && text.charCodeAt(colon) !== 58) colon--;
     let end = lineEnd;
     if (colon > start) {
       const rest = text.slice(colon + 1, lineEnd).trim();
