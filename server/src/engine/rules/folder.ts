@@ -27,7 +27,8 @@ export function checkFolder(ctx: RuleContext): void {
   ctx.facts.folder = factOf(node);
   const canonical = '/' + node.value.split('/').filter(Boolean).join('/');
   if (canonical !== node.value) {
-    ctx.report.add('folder-not-normalized', 'information', `Folder ${quote(node.value)} has "//" or a trailing "/"; the platform stores it as ${quote(canonical)}.`, node);
+    const what = [node.value.includes('//') ? 'a "//"' : '', node.value.length > 1 && node.value.endsWith('/') ? 'a trailing "/"' : ''].filter(Boolean).join(' and ');
+    ctx.report.add('folder-not-normalized', 'information', `Folder ${quote(node.value)} has ${what}; the platform stores it as ${quote(canonical)}.`, node);
   }
   if (canonical !== '/' && !(parents?.type === 'boolean' && parents.value === true)) {
     ctx.report.add(
