@@ -7,7 +7,7 @@ import { createBaseline } from './baseline';
 import { loadBaselineSchema } from './baselineSchema';
 import { generateCorpus } from './corpus';
 import { measureHeap } from './heapBench';
-import { markdownTable, mib, ms, verdict } from './table';
+import { kib, markdownTable, mib, ms, verdict } from './table';
 import { benchTree, RECORD_COUNT } from './treeBench';
 import { benchFile, type FileResult } from './validationBench';
 
@@ -20,7 +20,7 @@ function speedSection(results: FileResult[]): boolean {
   const rows = results.map((r) => [
     r.file.label,
     r.file.broken ? 'broken' : 'valid',
-    (Buffer.byteLength(r.file.text) / 1024).toFixed(0) + ' KiB',
+    kib(Buffer.byteLength(r.file.text)),
     ms(r.baseline.median),
     ms(r.baseline.p95),
     ms(r.ours.median),

@@ -9,5 +9,6 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
 }
 
 export const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+export const kib = (bytes: number): string => (bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0) + ' KiB';
 export const mib = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(2) + ' MiB';
 export const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
