@@ -1,6 +1,5 @@
-// The comparison point: VS Code's own JSON language service (parse + draft-07 schema
-// validation), configured the way VS Code runs it: the schema associated by file pattern,
-// so it is resolved once and cached, and problems reported as errors.
+// The comparison point: VS Code's JSON language service (parse + draft-07 validation), set up as
+// VS Code runs it: schema associated by file pattern (resolved once), problems as errors.
 import {
   DiagnosticSeverity,
   getLanguageService,

@@ -1,6 +1,5 @@
-// Seeded generator of realistic /record/new files: mostly a large nested `details` with
-// `$dnanexus_link`s, properties and non-ASCII text. A broken variant corrupts ~1 % of nodes
-// with a mix of JSON syntax errors and rule violations.
+// Seeded generator of /record/new files, mostly a nested `details` with links and non-ASCII
+// text; a broken variant corrupts ~1 % of nodes with syntax errors and rule violations.
 import { JsonWriter } from './jsonWriter';
 import { seededRandom } from './random';
 
@@ -34,7 +33,6 @@ const EFFECTS = ['missense', 'nonsense', 'frameshift', 'synonymous', 'splice_reg
 
 type Fault = (w: JsonWriter) => void;
 
-/** Generates one file of roughly `targetBytes` UTF-8 bytes; same inputs, same text. */
 export function generateRecord(targetBytes: number, broken: boolean, seed: number): CorpusFile {
   const rnd = seededRandom(seed);
   const w = new JsonWriter();
@@ -65,7 +63,6 @@ export function generateRecord(targetBytes: number, broken: boolean, seed: numbe
       w.value(v);
     }
   };
-  /** Separator fault between two members/elements of the same container. */
   const maybeDropComma = (): void => {
     if (hit()) {
       count('json-syntax: missing comma');
@@ -239,8 +236,7 @@ export function generateRecord(targetBytes: number, broken: boolean, seed: numbe
   w.endArray();
   w.endObject();
   w.endObject();
-  // Decoded from UTF-8 bytes, as text read from disk or the LSP pipe: one flat string. (A
-  // concatenated string would be flattened into a second copy on first read, skewing the heap.)
+  // Decoded from UTF-8, like text from disk or the LSP pipe: one flat string, not a rope.
   const decoded = Buffer.from(w.text() + '\n', 'utf8').toString('utf8');
   return { label: `${targetBytes} B`, broken, text: decoded, faults, nodes: w.nodes };
 }
@@ -253,7 +249,6 @@ export function corpusFile(label: string, broken: boolean): CorpusFile {
   return { ...file, label };
 }
 
-/** The whole corpus: every size, valid and broken. */
 export function generateCorpus(): CorpusFile[] {
   return CORPUS_SIZES.flatMap((size) => [corpusFile(size.label, false), corpusFile(size.label, true)]);
 }

@@ -2,10 +2,8 @@
 // same place. "Same place" is one of, in order:
 //   overlap    — our range overlaps the baseline's range;
 //   same line  — our range starts on the line where the baseline's starts;
-//   adjacent   — only whitespace separates the two ranges (e.g. a trailing comma reported on
-//                the comma by the baseline and on the closing bracket by ours);
-//   same object — the baseline rejects a property key (e.g. "Property note is not allowed")
-//                 and ours flags something inside the object that holds that key.
+//   adjacent   — only whitespace separates the two ranges;
+//   same object — the baseline rejects a key; ours flags something in the object holding it.
 import type { Diagnostic, JSONDocument } from 'vscode-json-languageservice';
 import type { Position, Range, RecordDiagnostic } from '../server/src/engine/types';
 import { isError } from './baseline';

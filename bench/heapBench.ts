@@ -1,5 +1,4 @@
-// Runs heapProbe.ts in fresh child processes (one per engine and file) so each measurement
-// starts from a clean heap.
+// Runs heapProbe.ts in a fresh child process per engine and file: each starts from a clean heap.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { HeapReport } from './heapProbe';

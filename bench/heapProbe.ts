@@ -12,11 +12,9 @@ export interface HeapReport {
   utf8Bytes: number;
   /** Heap taken by the document text string alone (V8 stores non-Latin-1 text as UTF-16). */
   text: number;
-  /** What the validation output holds beyond the text (ours: diagnostics + facts;
-   *  baseline: its parsed JSONDocument + diagnostics). */
+  /** Held by the validation output (ours: diagnostics + facts; baseline: JSONDocument + diagnostics). */
   heldWithResults: number;
-  /** Of that, what stays when only a parsed tree is kept (the baseline's JSONDocument, which
-   *  VS Code's JSON server caches per open document; ours keeps no tree, so 0). */
+  /** Of that, the parsed tree VS Code's JSON server caches per document (ours keeps none). */
   heldAfterDrop: number;
 }
 
@@ -52,8 +50,8 @@ function main(): void {
   let text = '';
   const withResults: number[] = [];
   const afterDrop: number[] = [];
-  // Each repeat measures what dropping the output frees, so a leftover of an earlier run (V8
-  // sometimes keeps one alive a little longer) does not count; the median of the repeats is kept.
+  // Each repeat measures what dropping the output frees, so a leftover of an earlier run
+  // (V8 sometimes keeps one alive a little longer) does not count.
   const measureOnce = [
     () =>
       validate(text).then((result) => {
@@ -80,8 +78,7 @@ function main(): void {
     },
     () => {
       withText = collect();
-      // One run whose output is dropped, so one-time costs (compiled schema, optimized code)
-      // are not counted as held by the document.
+      // A dropped warm-up run: one-time costs (compiled schema, optimized code) are not per document.
       return validate(text).then(() => undefined);
     },
     ...Array.from({ length: REPEATS }, () => measureOnce).flat(),

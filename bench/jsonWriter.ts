@@ -14,7 +14,6 @@ export class JsonWriter {
     this.bytes += Buffer.byteLength(text, 'utf8');
   }
 
-  /** Starts a value: counts it as a node, then positions it. */
   private node(): void {
     this.nodes++;
     this.item();
@@ -71,7 +70,6 @@ export class JsonWriter {
     this.write(JSON.stringify(v));
   }
 
-  /** Text written as-is in a value position (used for invalid literals). */
   raw(text: string): void {
     this.node();
     this.write(text);

@@ -1,7 +1,6 @@
 // Deterministic pseudo-random source so every run benchmarks byte-identical files.
 
 export interface Random {
-  /** Uniform in [0, 1). */
   next(): number;
   int(maxExclusive: number): number;
   pick<T>(items: readonly T[]): T;

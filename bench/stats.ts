@@ -19,10 +19,8 @@ export function summarize(samples: readonly number[]): Summary {
 }
 
 export interface Sample {
-  /** Elapsed milliseconds. */
   wall: number;
-  /** CPU milliseconds of the whole process (all threads, GC helpers included): steadier than
-   *  wall time when other work shares the machine. */
+  /** Whole-process CPU ms (GC threads included): steadier than wall time on a shared machine. */
   cpu: number;
 }
 

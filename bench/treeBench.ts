@@ -33,8 +33,7 @@ async function setUp(): Promise<Fixture> {
   const projectId = emulator.admin.createProject(userId, 'Bench: 10,000 records');
   const client = new DxApiClient({ serverUrl: emulator.url, token });
   for (const folder of SUBFOLDERS) await client.call(`/${projectId}/newFolder`, { folder });
-  // Set-up only, not measured: plain fetch with small bodies is the cheapest way to make
-  // 10,000 real records through the emulator's own /record/new.
+  // Set-up, not measured: plain fetch with small bodies is the cheapest real /record/new.
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < RECORD_COUNT; i = next++) {
@@ -52,7 +51,6 @@ async function setUp(): Promise<Fixture> {
   return { emulator, client, root: { kind: 'project', key: `${projectId}:/`, project, path: '/' } };
 }
 
-/** What the client's fetch calls did during one load. */
 interface Traffic {
   bytes: number;
   calls: { start: number; end: number }[];
@@ -87,8 +85,7 @@ function countRoundTrips(calls: readonly { start: number; end: number }[]): numb
   return waves;
 }
 
-/** Times `load` over `runs` runs; requests are counted by the emulator, round trips and bytes
- *  by the client's fetch, both for the last run. */
+/** Times `load`; the last run's requests come from the emulator's log, round trips and bytes from fetch. */
 async function measure(fixture: Fixture, name: string, runs: number, load: () => Promise<number>): Promise<TreeApproach> {
   await load(); // warm-up: JIT and keep-alive connections
   const times: number[] = [];
