@@ -1,4 +1,4 @@
-// Interim demo: build, then validate the valid and the invalid examples with the CLI.
+// `npm run demo:cli`: build, then validate the valid and the invalid examples with the CLI.
 // The invalid run exits 1 by design; the demo itself succeeds when both behave as expected.
 import { execFileSync, spawnSync } from 'node:child_process';
 
