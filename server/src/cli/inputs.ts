@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const RECORD_SUFFIX = '.dxrecord.json';
+const RECORD_SUFFIX = '.dxrecord.json';
 export const STDIN_PATH = '-';
 
 export interface Unreadable {

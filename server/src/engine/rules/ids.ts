@@ -14,12 +14,12 @@ export function quote(value: string, max = 60): string {
   return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
 }
 
-export function idClass(value: string): string | undefined {
+function idClass(value: string): string | undefined {
   return ID_SHAPE.exec(value)?.[1];
 }
 
 /** Why a string is not an ID, in words; undefined when it has the ID shape. */
-export function idShapeProblem(value: string): string | undefined {
+function idShapeProblem(value: string): string | undefined {
   if (ID_SHAPE.test(value)) return undefined;
   const dash = value.indexOf('-');
   if (dash <= 0) return `${quote(value)} is not an ID: an ID is a class such as "project", a dash, and 24 letters or digits`;
@@ -71,7 +71,7 @@ export function checkAlphabet(report: Report, value: string, span: ScalarNode | 
  * Checks a string that must be an ID of one of `classes`; returns true when it is usable
  * (shape and class right), so callers know to record it as a fact.
  */
-export function checkIdValue(report: Report, label: string, node: ScalarNode, classes: readonly string[]): boolean {
+function checkIdValue(report: Report, label: string, node: ScalarNode, classes: readonly string[]): boolean {
   const value = String(node.value);
   const problem = idShapeProblem(value);
   const wanted = classes.map((c) => `"${c}-…"`).join(' or ');
