@@ -94,7 +94,7 @@ function unknownKey(report: Report, prop: PropNode, allowed: readonly string[], 
   const quoted = JSON.stringify(prop.key);
   const span = { offset: prop.keyOffset, length: prop.keyLength };
   if (where === '' && DESCRIBE_FIELDS.includes(prop.key)) {
-    report.warning('describe-field', `${quoted} is describe output, not create input: /record/new ignores or rejects it. Remove it (the platform sets it).`, span);
+    report.warning('describe-field', `${quoted} is describe output (the platform sets it), not /record/new input. Remove it.`, span);
     return;
   }
   const suggestion = nearMiss(prop.key, allowed);
