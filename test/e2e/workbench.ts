@@ -8,6 +8,7 @@ const SHORT = 30_000;
 
 /** Monaco renders spaces as NBSP. */
 const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
+
 export interface Problem {
   file: string;
   message: string;
@@ -58,11 +59,11 @@ export class Workbench {
   }
 
   /** Runs a command by its palette title. Clicks the exact row: Enter would take the first fuzzy match. */
-  async runCommand(title: string | RegExp): Promise<void> {
+  async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('F1');
     await this.quickInput.waitFor({ state: 'visible', timeout: SHORT });
-    await this.quickInput.fill(`>${typeof title === 'string' ? title : ''}`);
+    await this.quickInput.fill(`>${title}`);
     const row = this.quickInputRow(title);
     await row.waitFor({ state: 'visible', timeout: SHORT });
     await row.click();
@@ -84,11 +85,6 @@ export class Workbench {
     await this.quickInput.waitFor({ state: 'visible', timeout: SHORT });
     await this.quickInput.fill(value);
     await this.page.keyboard.press('Enter');
-  }
-
-  /** Clicks a button of the open quick input, e.g. "OK" in the simple save dialog. */
-  async clickQuickInputButton(label: string): Promise<void> {
-    await this.page.locator('.quick-input-widget .monaco-button', { hasText: exactly(label) }).click({ timeout: SHORT });
   }
 
   /** Picks a row of the open quick pick by its label. */
@@ -138,8 +134,9 @@ export class Workbench {
     await this.page.keyboard.press('ArrowRight');
   }
 
-  squiggles(severity: 'error' | 'warning' | 'info' = 'error'): Locator {
-    return this.editor.locator(`.squiggly-${severity}`);
+  /** Error squiggles in the active editor. */
+  squiggles(): Locator {
+    return this.editor.locator('.squiggly-error');
   }
 
   /** Shows the Problems panel and returns its marker rows. */
@@ -176,13 +173,13 @@ export class Workbench {
 
   /** Polls the Problems panel until `predicate` holds. */
   async waitForProblems(predicate: (rows: Problem[]) => boolean, timeoutMs = SHORT): Promise<Problem[]> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const rows = await this.problems();
-      if (predicate(rows)) return rows;
-      if (Date.now() > deadline) throw new Error(`Problems panel never matched; last rows:\n${JSON.stringify(rows, null, 1)}`);
-      await this.page.waitForTimeout(200);
-    }
+    let last: Problem[] = [];
+    return this.until(async () => {
+      last = await this.problems();
+      return predicate(last) ? last : undefined;
+    }, timeoutMs).catch(() => {
+      throw new Error(`Problems panel never matched; last rows:\n${JSON.stringify(last, null, 1)}`);
+    });
   }
 
   /** Triggers completion at the caret and returns the suggestion labels. */
@@ -283,15 +280,8 @@ export class Workbench {
     return this.page.locator('.part.sidebar .welcome-view-content');
   }
 
-  /** Text of the active editor tab's title. */
-  async activeTab(): Promise<string> {
-    return (await this.page.locator('.editor-group-container.active .tabs-container .tab.active').innerText()).trim();
-  }
-
-  async screenshot(name: string): Promise<string> {
-    const path = join(this.shotsDir, `${name}.png`);
-    await this.page.screenshot({ path });
-    return path;
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: join(this.shotsDir, `${name}.png`) });
   }
 
   async close(): Promise<void> {
