@@ -14,15 +14,6 @@ export interface PlatformCacheOptions {
   log?: (message: string) => void;
 }
 
-interface DescribedObject {
-  id: string;
-  project: string;
-  class: string;
-  name: string;
-  state: string;
-  folder?: string;
-}
-
 const OBJECT_FIELDS = { id: true, project: true, class: true, name: true, state: true, folder: true };
 const OBJECTS_PAGE = 100;
 const DESCRIBE_BATCH = 1000;
@@ -116,14 +107,14 @@ export class PlatformCache {
   }
 }
 
-function summary(d: DescribedObject): ObjectSummary {
+function summary(d: ObjectSummary): ObjectSummary {
   return { id: d.id, project: d.project, class: d.class, name: d.name, state: d.state, folder: d.folder };
 }
 
 async function projectObjects(client: DxApiClient, project: string, classes: string[], signal: AbortSignal): Promise<ObjectSummary[]> {
   const pages = await Promise.all(
     classes.map((cls) =>
-      client.call<{ results: { describe: DescribedObject }[] }>(
+      client.call<{ results: { describe: ObjectSummary }[] }>(
         '/system/findDataObjects',
         { class: cls, scope: { project, recurse: true }, visibility: 'either', describe: { fields: OBJECT_FIELDS }, limit: OBJECTS_PAGE },
         { signal },
@@ -138,7 +129,7 @@ async function describeObjects(client: DxApiClient, ids: string[], signal: Abort
   const batches = Array.from({ length: Math.ceil(ids.length / DESCRIBE_BATCH) }, (_, i) => ids.slice(i * DESCRIBE_BATCH, (i + 1) * DESCRIBE_BATCH));
   const outs = await Promise.all(
     batches.map((objects) =>
-      client.call<{ results: ({ describe?: DescribedObject } | null)[] }>(
+      client.call<{ results: ({ describe?: ObjectSummary } | null)[] }>(
         '/system/describeDataObjects',
         { objects, classDescribeOptions: { '*': { fields: OBJECT_FIELDS } } },
         { signal },
