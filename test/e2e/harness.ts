@@ -9,7 +9,7 @@ import { isolatedEnv, quietWorkbenchSettings, startCodeServer } from '../../scri
 import { launchWorkbench, type Workbench } from './workbench';
 
 const repoRoot = resolve(__dirname, '../..');
-export const shotsDir = join(repoRoot, 'test-results/e2e');
+const shotsDir = join(repoRoot, 'test-results/e2e');
 
 /** What the seed created, so scenarios can assert on names and counts. */
 export interface Seed {
@@ -30,17 +30,16 @@ export interface E2E {
   stop(): Promise<void>;
 }
 
-/** A large folder, more than one page of the tree (the tree pages by the API's default of 100s). */
+/** A folder larger than two pages of the tree (100 records a page). */
 export const LARGE_FOLDER_SIZE = 260;
 
-async function call(url: string, token: string, route: string, input: unknown): Promise<Record<string, unknown>> {
+async function post(url: string, token: string, route: string, input: unknown): Promise<void> {
   const response = await fetch(`${url}${route}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(input),
   });
   if (!response.ok) throw new Error(`seed ${route}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
 }
 
 async function seedEmulator(emulator: RunningEmulator): Promise<Seed> {
@@ -58,7 +57,7 @@ async function seedEmulator(emulator: RunningEmulator): Promise<Seed> {
   };
   for (const [folder, names] of Object.entries(folders)) {
     for (const name of names) {
-      await call(emulator.url, token, '/record/new', { project: projectId, folder, parents: true, name, details: { seq: name } });
+      await post(emulator.url, token, '/record/new', { project: projectId, folder, parents: true, name, details: { seq: name } });
     }
   }
   return { token, projectId, projectName, referenceProjectId, referenceProjectName, folders };

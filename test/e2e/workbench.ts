@@ -120,18 +120,17 @@ export class Workbench {
     await this.page.keyboard.insertText(text);
   }
 
-  /** Puts the caret just after the first occurrence of `text` in the active editor. */
+  /** Puts the caret just after the first occurrence of `text` in the active editor (through Go to Line/Column). */
   async placeCaretAfter(text: string): Promise<void> {
-    await this.editor.locator('.view-lines').click();
-    await this.page.keyboard.press('Control+Home');
-    await this.page.keyboard.press('Control+F');
-    const find = this.page.locator('.editor-group-container.active .find-widget').locator('textarea, input').first();
-    await find.waitFor({ state: 'visible', timeout: SHORT });
-    // Typing in the find box selects the first match after the caret, which is at the top.
-    await find.fill(text);
-    await this.page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /^1 of/ }).waitFor({ timeout: SHORT });
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('ArrowRight');
+    const lines = (await this.editorFullText()).split(/\r?\n/);
+    const line = lines.findIndex((candidate) => candidate.includes(text));
+    if (line < 0) throw new Error(`"${text}" is not in the active editor`);
+    const column = lines[line].indexOf(text) + text.length + 1;
+    await this.page.keyboard.press('Control+G');
+    await this.quickInput.waitFor({ state: 'visible', timeout: SHORT });
+    await this.quickInput.fill(`:${line + 1}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: SHORT });
   }
 
   /** Error squiggles in the active editor. */
