@@ -224,6 +224,13 @@ describe('dxrecord in VS Code (code-server)', { timeout: 900_000 }, () => {
     await wb.page.waitForTimeout(1_000);
     assert.deepEqual(inFile('Untitled-1')(await wb.problems()), []);
     await wb.screenshot('pulled');
+
+    await wb.runCommand(commandTitle('dxrecord.pullRecord'));
+    await wb.pick('Save as a .dxrecord.json file…');
+    const saved = join(e2e.workspace, 'created-in-e2e.dxrecord.json');
+    await wb.answerInput(saved); // code-server's own save dialog is a quick input holding the path
+    await wb.page.locator('.tabs-container .tab.active', { hasText: 'created-in-e2e.dxrecord.json' }).waitFor();
+    assert.equal(readFileSync(saved, 'utf8'), pulled);
   });
 
   test('Create while the platform answers 503 (once before and once after committing): still exactly one record', async () => {

@@ -36,7 +36,7 @@ export function pullRecordCommand(ctx: EditorContext) {
       if (how === SAVE_FILE) {
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
         const fileName = `${pulled.record.name.replace(/[^\w.-]+/g, '_')}.dxrecord.json`;
-        const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined, filters: { 'DNAnexus record': ['dxrecord.json'] } });
+        const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined, filters: { 'DNAnexus record': ['json'] } });
         if (!target) return;
         await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(pulled.text));
         document = await vscode.workspace.openTextDocument(target);
