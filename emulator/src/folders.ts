@@ -1,4 +1,4 @@
-// Folder paths: "/" + non-empty segments; runs of "/" collapse and trailing "/" is ignored.
+// Folder paths as the emulator stores them: already normalised (common/dxPaths), "/" + non-empty segments.
 
 /** Why a folder path is invalid, or undefined when it is acceptable. */
 export function folderProblem(path: string): string | undefined {
@@ -8,10 +8,6 @@ export function folderProblem(path: string): string | undefined {
     if (/[\x00-\x1F]/.test(segment)) return 'must not contain control characters';
   }
   return undefined;
-}
-
-export function normalizeFolder(path: string): string {
-  return '/' + path.split('/').filter((s) => s.length > 0).join('/');
 }
 
 export function parentFolder(folder: string): string {

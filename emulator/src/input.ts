@@ -1,5 +1,6 @@
 // Input checks with the platform's wording, e.g. `Expected key "project" of input to be a string`.
 import { invalidInput } from './errors.js';
+import { hashIdClass } from './ids.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -76,7 +77,7 @@ export function optEnum<T extends string>(obj: JsonObject, key: string, allowed:
 export function containerIdAt(obj: JsonObject, key: string, required: boolean, path = key): string | undefined {
   const value = required ? reqString(obj, key, path) : optString(obj, key, path);
   if (value === undefined) return undefined;
-  if (!/^[a-z]+-[0-9A-Za-z]{24}$/.test(value)) throw expected(path, 'a valid DNAnexus container ID');
+  if (hashIdClass(value) === undefined) throw expected(path, 'a valid DNAnexus container ID');
   return value;
 }
 

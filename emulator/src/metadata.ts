@@ -1,6 +1,7 @@
 // Rules for data-object metadata (platform-api.md §4), shared by /record/new and the edit methods.
 import { invalidInput } from './errors.js';
-import { folderProblem, normalizeFolder } from './folders.js';
+import { normalizeFolder } from '../../common/dxPaths.js';
+import { folderProblem } from './folders.js';
 import { expectedKey, isObject, utf8Bytes, type JsonObject } from './input.js';
 
 const CONTROL = /[\x00-\x1F]/;

@@ -1,7 +1,8 @@
 // The pure layers, without HTTP: IDs, folders, metadata rules, query matching, state and snapshots.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { baseName, folderProblem, isWithin, normalizeFolder, parentFolder } from '../../emulator/src/folders.js';
+import { normalizeFolder } from '../../common/dxPaths.js';
+import { baseName, folderProblem, isWithin, parentFolder } from '../../emulator/src/folders.js';
 import { ID_ALPHABET, isContainerId, mintId, seededRandomInt } from '../../emulator/src/ids.js';
 import { canonicalJson, checkDetails } from '../../emulator/src/metadata.js';
 import { replayNonce, rememberNonce } from '../../emulator/src/nonces.js';
