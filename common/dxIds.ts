@@ -9,14 +9,6 @@ export function isHashId(value: string): boolean {
   return HASH_ID.test(value);
 }
 
-export function idClass(id: string): string {
-  return id.slice(0, id.indexOf('-'));
-}
-
-export function isDataObjectId(value: string): boolean {
-  return isHashId(value) && (DATA_OBJECT_CLASSES as readonly string[]).includes(idClass(value));
-}
-
 export function isContainerId(value: string): boolean {
   return isHashId(value) && (value.startsWith('project-') || value.startsWith('container-'));
 }

@@ -3,7 +3,6 @@
 // after the pure diagnostics are published (a server hook) and are empty when the platform
 // cannot be asked, so the pure list then stands unchanged.
 import type { Located, RecordDiagnostic, RecordFacts } from './engine/types';
-import { isContainerId, isDataObjectId } from '../../common/dxIds';
 import { normalizeFolder } from '../../common/dxPaths';
 import { foldersOf, objectsOf, projectsOf, type PlatformLookup } from './platformLookup';
 
@@ -11,10 +10,10 @@ function warning(code: RecordDiagnostic['code'], at: Located, message: string): 
   return { code, severity: 'warning', message, range: at.range, offset: at.offset, length: at.length };
 }
 
+/** The engine puts only well-formed IDs of the right class into `facts`, so they are asked about as they are. */
 export async function platformDiagnostics(facts: RecordFacts, lookup: PlatformLookup, signal?: AbortSignal): Promise<RecordDiagnostic[]> {
-  const project = facts.project && isContainerId(facts.project.value) ? facts.project : undefined;
-  const links = facts.links.filter((link) => isDataObjectId(link.value));
-  const source = facts.initializeFrom?.project && isContainerId(facts.initializeFrom.project.value) ? facts.initializeFrom.project : undefined;
+  const { project, links } = facts;
+  const source = facts.initializeFrom?.project;
   const [folders, objects, sources] = await Promise.all([
     project ? lookup({ kind: 'folders', project: project.value }, signal).then(foldersOf) : undefined,
     links.length ? lookup({ kind: 'describe', ids: [...new Set(links.map((l) => l.value))] }, signal).then(objectsOf) : undefined,

@@ -1,7 +1,8 @@
 // Hover on any ID in the file: what the platform calls it (name, class, state, access level).
 import type { MarkupContent } from 'vscode-languageserver';
-import { idAtOffset, isContainerId, isDataObjectId } from '../../common/dxIds';
+import { idAtOffset, isContainerId } from '../../common/dxIds';
 import { escapeMarkdown } from '../../common/markdown';
+import { isDataObjectId } from './engine/rules/ids';
 import type { PositionContext } from './features/hooks';
 import { objectsOf, projectsOf, type PlatformLookup } from './platformLookup';
 

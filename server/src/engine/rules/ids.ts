@@ -1,13 +1,13 @@
 // ID rules (spec decision 4): shape and class are errors, the platform's 32-character alphabet a warning.
 
+import { DATA_OBJECT_CLASSES } from '../../../../common/dxIds';
 import type { ScalarNode } from '../model';
 import type { Report } from '../report';
 import { type PendingFacts, type RuleContext, factOf, isString, lastValue } from './context';
 
 const ID_SHAPE = /^([a-z]+)-([0-9A-Za-z]{24})$/;
 const OUTSIDE_ALPHABET = /[^0123456789BFGJKPQVXYZbfgjkpqvxyz]/g;
-export const DATA_OBJECT_CLASSES: readonly string[] = ['record', 'file', 'applet', 'workflow', 'database'];
-export const CONTAINER_CLASSES: readonly string[] = ['project', 'container'];
+const CONTAINER_CLASSES: readonly string[] = ['project', 'container'];
 
 /** Shortens a value for a message so a pasted paragraph never floods the Problems panel. */
 export function quote(value: string, max = 60): string {
