@@ -1,6 +1,7 @@
 // Custom LSP messages between the extension client and the language server. Both sides import
 // these names and payload types, so they cannot drift apart. The server stays network-free: it
 // asks the client, which answers from the DNAnexus API (or says it cannot).
+import type { DATA_OBJECT_CLASSES } from './dxIds';
 
 /** Settings the server reads from the `dxrecord` configuration section. */
 export interface ServerSettings {
@@ -30,7 +31,7 @@ export type PlatformQuery =
   /** Name, class and state of data objects by ID; IDs the user cannot see are absent. */
   | { kind: 'describe'; ids: string[] };
 
-export type DataObjectClass = 'record' | 'file' | 'applet' | 'workflow' | 'database';
+export type DataObjectClass = (typeof DATA_OBJECT_CLASSES)[number];
 
 export interface ProjectSummary {
   id: string;
