@@ -8,9 +8,9 @@ import { platformCompletions } from './platformCompletions';
 import { platformHover } from './platformHover';
 import { unavailable, type PlatformLookup } from './platformLookup';
 
-export const LOOKUP_TIMEOUT_MS = 2_000;
+const LOOKUP_TIMEOUT_MS = 2_000;
 
-export function connectionLookup(connection: Connection, timeoutMs = LOOKUP_TIMEOUT_MS): PlatformLookup {
+function connectionLookup(connection: Connection): PlatformLookup {
   return (query, signal) =>
     new Promise<PlatformAnswer>((resolve) => {
       const source = new CancellationTokenSource();
@@ -25,7 +25,7 @@ export function connectionLookup(connection: Connection, timeoutMs = LOOKUP_TIME
         finish(unavailable(reason));
       };
       const onAbort = () => giveUp('cancelled');
-      const timer = setTimeout(() => giveUp(`no answer within ${timeoutMs} ms`), timeoutMs);
+      const timer = setTimeout(() => giveUp(`no answer within ${LOOKUP_TIMEOUT_MS} ms`), LOOKUP_TIMEOUT_MS);
       if (signal?.aborted) return giveUp('cancelled');
       signal?.addEventListener('abort', onAbort, { once: true });
       connection.sendRequest<PlatformAnswer>(PLATFORM_LOOKUP_REQUEST, query, source.token).then(

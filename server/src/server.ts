@@ -255,7 +255,7 @@ connection.onDocumentRangeFormatting((params) => {
 connection.onShutdown(() => scheduler.dispose());
 
 /** Handed to modules that add platform-aware hooks (see features/hooks.ts). */
-export const services: ServerServices = { connection, documents, hooks, revalidateAll };
+const services: ServerServices = { connection, documents, hooks, revalidateAll };
 registerPlatformFeatures(services);
 
 documents.listen(connection);

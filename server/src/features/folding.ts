@@ -2,7 +2,7 @@
 import { visit } from 'jsonc-parser';
 import type { FoldingRange } from 'vscode-languageserver';
 
-export const FOLDING_LIMIT = 5000;
+const FOLDING_LIMIT = 5000;
 
 export function foldingRanges(text: string, limit = FOLDING_LIMIT): FoldingRange[] {
   const ranges: FoldingRange[] = [];

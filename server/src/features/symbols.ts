@@ -3,7 +3,7 @@
 import { visit } from 'jsonc-parser';
 import { SymbolKind, type DocumentSymbol, type Position } from 'vscode-languageserver';
 
-export const SYMBOL_LIMIT = 5000;
+const SYMBOL_LIMIT = 5000;
 
 interface Frame {
   /** Undefined for the root and for containers dropped by the limit. */
@@ -13,7 +13,7 @@ interface Frame {
   dropped: boolean;
 }
 
-export function documentSymbols(text: string, limit = SYMBOL_LIMIT): DocumentSymbol[] {
+export function documentSymbols(text: string): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
   const stack: Frame[] = [];
   let pendingKey: { name: string; start: Position; end: Position } | undefined;
@@ -28,7 +28,7 @@ export function documentSymbols(text: string, limit = SYMBOL_LIMIT): DocumentSym
       const index = parent.nextIndex++;
       if (kind === SymbolKind.Module || kind === SymbolKind.Array) name = String(index);
     }
-    if (name === undefined || parent?.dropped || count >= limit) return undefined;
+    if (name === undefined || parent?.dropped || count >= SYMBOL_LIMIT) return undefined;
     count++;
     const symbol: DocumentSymbol = {
       name: name.length > 0 ? name : '""',
