@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { stopProcessTree } from './processTree';
 
 const repoRoot = resolve(__dirname, '..');
-export const codeServerBin = join(repoRoot, '.e2e/code-server/node_modules/.bin/code-server');
+const codeServerBin = join(repoRoot, '.e2e/code-server/node_modules/.bin/code-server');
 
 /** Settings that keep the workbench quiet and offline (no tours, update checks, port forwarding). */
 export const quietWorkbenchSettings: Record<string, unknown> = {

@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-export const LANGUAGE_ID = 'dxrecord';
+const LANGUAGE_ID = 'dxrecord';
 
 /** Creates the client without starting it, so feature modules can add request handlers first. */
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {

@@ -35,7 +35,7 @@ const STATUS_BY_TYPE: Record<string, number> = {
   ServiceUnavailable: 503,
 };
 
-export function statusForType(type: string): number {
+function statusForType(type: string): number {
   return STATUS_BY_TYPE[type] ?? 500;
 }
 

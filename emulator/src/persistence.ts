@@ -49,7 +49,7 @@ export function loadStateFile(state: EmulatorState, file: string): boolean {
   return true;
 }
 
-export function saveStateFile(state: EmulatorState, file: string): void {
+function saveStateFile(state: EmulatorState, file: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(snapshot(state)), { mode: 0o600 });
   renameSync(temp, file);

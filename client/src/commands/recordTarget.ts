@@ -29,7 +29,7 @@ function fromEditor(ctx: EditorContext, useCursor: boolean): RecordRef | undefin
   return editor.document.languageId === 'dxrecord' ? ctx.recordOfFile(editor.document.uri) : undefined;
 }
 
-export async function askForRecordId(ctx: EditorContext, title: string): Promise<RecordRef | undefined> {
+async function askForRecordId(ctx: EditorContext, title: string): Promise<RecordRef | undefined> {
   const recent = ctx.recentIds();
   if (recent.length) {
     const picked = await vscode.window.showQuickPick([...recent, ENTER_ID], { title, placeHolder: 'A recent record, or enter another ID' });

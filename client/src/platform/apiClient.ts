@@ -24,7 +24,7 @@ export interface CallOptions {
 }
 
 export const DEFAULT_DEADLINE_MS = 120_000;
-export const DEFAULT_USER_AGENT = `dxrecord-vscode/${version} (node ${process.versions.node})`;
+const DEFAULT_USER_AGENT = `dxrecord-vscode/${version} (node ${process.versions.node})`;
 
 type Attempt =
   | { kind: 'ok'; value: unknown }

@@ -43,7 +43,7 @@ export interface ResolveOptions {
 
 export class DxConfigError extends Error {}
 
-export const DEFAULT_SERVER_URL = 'https://api.dnanexus.com';
+const DEFAULT_SERVER_URL = 'https://api.dnanexus.com';
 
 export function dxEnvironmentFile(env: NodeJS.ProcessEnv, homeDir: string): string {
   return join(env.DX_USER_CONF_DIR || join(homeDir, '.dnanexus_config'), 'environment.json');
@@ -75,7 +75,7 @@ export function readDxEnvironment(env: NodeJS.ProcessEnv, homeDir: string): DxEn
   return result;
 }
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
@@ -97,7 +97,7 @@ export function checkServerUrl(text: string): string {
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-export function dxServerUrl(dx: DxEnvironment): string {
+function dxServerUrl(dx: DxEnvironment): string {
   const protocol = dx.values.DX_APISERVER_PROTOCOL || 'https';
   const host = dx.values.DX_APISERVER_HOST || 'api.dnanexus.com';
   const port = dx.values.DX_APISERVER_PORT;

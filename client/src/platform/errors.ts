@@ -64,7 +64,7 @@ export function invalidInputFieldPath(message: string, details?: unknown): strin
   return named ? named[1].split('.') : undefined;
 }
 
-export function userMessageFor(type: string, platformMessage: string, route: string, input: unknown): string {
+function userMessageFor(type: string, platformMessage: string, route: string, input: unknown): string {
   const said = platformMessage ? ` The platform said: ${platformMessage}` : '';
   switch (type) {
     case 'InvalidAuthentication':

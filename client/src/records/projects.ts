@@ -46,7 +46,7 @@ async function orNotFound<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
-export function isNotFound(error: unknown): boolean {
+function isNotFound(error: unknown): boolean {
   const type = (error as { type?: unknown })?.type;
   return type === 'ResourceNotFound' || type === 'PermissionDenied';
 }

@@ -3,7 +3,7 @@
 import type { DxApiClient } from '../platform/apiClient';
 import { describeRecord, type RecordDescription } from './describeRecord';
 
-export function createInputFrom(record: RecordDescription): Record<string, unknown> {
+function createInputFrom(record: RecordDescription): Record<string, unknown> {
   const folder = record.folder ?? '/';
   return {
     project: record.project,
@@ -19,7 +19,7 @@ export function createInputFrom(record: RecordDescription): Record<string, unkno
   };
 }
 
-export function createInputText(input: Record<string, unknown>): string {
+function createInputText(input: Record<string, unknown>): string {
   return JSON.stringify(input, null, 2) + '\n';
 }
 

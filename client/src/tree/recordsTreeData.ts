@@ -7,7 +7,7 @@ import type { ProjectSummary } from '../../../common/protocol';
 import type { DxApiClient } from '../platform/apiClient';
 import { findProjects } from '../records/projects';
 
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 export interface RecordSummary {
   id: string;
