@@ -13,7 +13,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nextTokenOffset, type TopLevelObject } from './jsonScan';
 import { createNonce } from './nonce';
-import type { Located } from './position';
+import { lastNonSpaceBefore, type Located } from './position';
 import { documentationOf, idClassesOf, linkClasses, ROOT_SCHEMA, schemaAt, snippetText, typesOf, type SchemaNode } from './schemaDocs';
 
 const LINK_KEY = '$dnanexus_link';
@@ -37,8 +37,7 @@ export function provideCompletions(located: Located, document: TextDocument, top
   if (!/\S/.test(text)) return { isIncomplete: false, items: [skeletonItem(range)] };
   const after = text[nextTokenOffset(text, located.replaceEnd)];
   const comma = after === undefined || after === '}' || after === ',' ? '' : ',';
-  let previous = located.replaceStart - 1;
-  while (previous >= 0 && /\s/.test(text[previous])) previous--;
+  const previous = lastNonSpaceBefore(text, located.replaceStart);
   const needsCommaBefore = previous >= 0 && !'{[,:'.includes(text[previous]);
   const at = document.positionAt(previous + 1);
   const commaBefore = needsCommaBefore ? [{ range: { start: at, end: at }, newText: ',' }] : [];

@@ -46,10 +46,9 @@ export function scanTopLevelObject(text: string): TopLevelObject | undefined {
     token = nextToken(scanner);
     if (token !== SyntaxKind.ColonToken) continue;
     token = nextToken(scanner);
-    if (token === SyntaxKind.EOF || token === SyntaxKind.CommaToken || token === SyntaxKind.CloseBraceToken) continue;
+    if (isNoValue(token)) continue;
     property.valueOffset = scanner.getTokenOffset();
-    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipContainer(scanner);
-    property.valueEnd = scanner.getTokenOffset() + scanner.getTokenLength();
+    property.valueEnd = valueEnd(scanner, token);
     token = nextToken(scanner);
   }
   return result;
@@ -60,8 +59,7 @@ export function valueEndAt(text: string, offset: number): number {
   const scanner = createScanner(text, true);
   scanner.setPosition(offset);
   const token = nextToken(scanner);
-  if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipContainer(scanner);
-  return token === SyntaxKind.EOF ? text.length : scanner.getTokenOffset() + scanner.getTokenLength();
+  return token === SyntaxKind.EOF ? text.length : valueEnd(scanner, token);
 }
 
 export function nextTokenOffset(text: string, offset: number): number {
@@ -69,6 +67,17 @@ export function nextTokenOffset(text: string, offset: number): number {
   scanner.setPosition(offset);
   nextToken(scanner);
   return scanner.getTokenOffset();
+}
+
+/** After a colon, these mean the property has no value yet. */
+function isNoValue(token: SyntaxKind): boolean {
+  return token === SyntaxKind.EOF || token === SyntaxKind.CommaToken || token === SyntaxKind.CloseBraceToken;
+}
+
+/** The end offset of the value whose first token the scanner is on; leaves the scanner on its last token. */
+function valueEnd(scanner: JSONScanner, token: SyntaxKind): number {
+  if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipContainer(scanner);
+  return scanner.getTokenOffset() + scanner.getTokenLength();
 }
 
 /** Leaves the scanner on the bracket that closes the container it is on (or at EOF). */
@@ -94,10 +103,9 @@ export function propertyValueSpan(text: string, keyEnd: number): { start: number
   scanner.setPosition(keyEnd);
   if (nextToken(scanner) !== SyntaxKind.ColonToken) return undefined;
   const token = nextToken(scanner);
-  if (token === SyntaxKind.EOF || token === SyntaxKind.CommaToken || token === SyntaxKind.CloseBraceToken) return undefined;
+  if (isNoValue(token)) return undefined;
   const start = scanner.getTokenOffset();
-  if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) skipContainer(scanner);
-  return { start, end: scanner.getTokenOffset() + scanner.getTokenLength() };
+  return { start, end: valueEnd(scanner, token) };
 }
 
 /** The value of a JSON string token, or undefined when the token is not a complete string. */

@@ -37,8 +37,7 @@ export function locate(uri: string, text: string, offset: number): Located {
     return { context, replaceStart: start - 1, replaceEnd: end, inString: true, ...(node ? { node } : {}) };
   }
   context.prefix = text.slice(start, offset);
-  let previous = start - 1;
-  while (previous >= 0 && /\s/.test(text[previous])) previous--;
+  const previous = lastNonSpaceBefore(text, start);
   if (!context.isAtPropertyKey && typeof context.path.at(-1) === 'string' && /["\]}\w]/.test(text[previous] ?? '')) {
     // After a complete value with no comma yet: the user is starting the next key.
     context.path = [...context.path.slice(0, -1), ''];
@@ -46,4 +45,11 @@ export function locate(uri: string, text: string, offset: number): Located {
   }
   const onNode = node && offset >= node.offset && offset <= nodeEnd;
   return { context, replaceStart: start, replaceEnd: end, inString: false, ...(onNode ? { node } : {}) };
+}
+
+/** Offset of the last non-whitespace character before `offset`, or -1. */
+export function lastNonSpaceBefore(text: string, offset: number): number {
+  let previous = offset - 1;
+  while (previous >= 0 && /\s/.test(text[previous])) previous--;
+  return previous;
 }
