@@ -4,10 +4,11 @@
 import type { ValueNode, PropNode } from './model';
 import { TreeBuilder, scalarNode } from './model';
 import { ValueKind, type JsonSink } from './parser';
+import { RECORD_FIELDS } from './schema';
 import type { Scanner } from './scanner';
 
-/** Fields whose values are materialized; the rest are only typed and spanned. */
-const BUILT_FIELDS = new Set(['project', 'name', 'tags', 'types', 'hidden', 'properties', 'folder', 'close', 'parents', 'initializeFrom', 'nonce']);
+/** Fields whose values are materialized: every schema field but the streamed `details`; unknown ones are only typed and spanned. */
+const BUILT_FIELDS = new Set(RECORD_FIELDS.filter((name) => name !== 'details'));
 
 export interface TopLevel {
   /** The top-level value's type and span (shallow). */
