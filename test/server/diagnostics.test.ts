@@ -67,7 +67,6 @@ describe('diagnostics', () => {
     let mark = client.published.length;
     client.configure({ validation: { enable: false } });
     assert.deepEqual((await client.waitForDiagnostics(uri, () => true, { after: mark })).diagnostics, []);
-    mark = client.published.length;
     assert.deepEqual(await changeAndWait(client, uri, INVALID + ' '), [], 'stays off while typing');
     mark = client.published.length;
     client.configure({ validation: { enable: true } });
