@@ -1,9 +1,8 @@
 // DNAnexus: Create Record from File.
 import * as vscode from 'vscode';
-import { DxApiError } from '../platform/errors';
-import { createRecord, locateRejection, planCreate, refusalMessage } from '../records/createRecord';
+import { createRecord, planCreate, refusalMessage } from '../records/createRecord';
 import type { EditorContext } from './editorContext';
-import { recordFile, showRejection } from './recordFile';
+import { markRejection, recordFile, showRejection } from './recordFile';
 
 export function createRecordCommand(ctx: EditorContext) {
   return async (arg?: unknown): Promise<void> => {
@@ -38,9 +37,8 @@ export function createRecordCommand(ctx: EditorContext) {
       if (choice === 'Copy ID') await vscode.commands.executeCommand('dxrecord.copyId', created.id);
       if (choice === 'Reveal in Tree') await vscode.commands.executeCommand('dxrecord.revealRecord', created.id, created.project);
     } catch (error) {
-      const span = locateRejection(text, error);
-      if (error instanceof DxApiError) showRejection(ctx.rejections, document, span, `The platform rejected this: ${error.platformMessage}`);
-      ctx.report('Create Record', error, `${span ? ' The field is marked in the file.' : ''} The file was not changed.`);
+      const marked = markRejection(ctx.rejections, document, text, error);
+      ctx.report('Create Record', error, `${marked ? ' The field is marked in the file.' : ''} The file was not changed.`);
     }
   };
 }

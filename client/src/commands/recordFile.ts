@@ -1,8 +1,11 @@
 // The record file a command works on: the explorer item it was invoked on, else the active editor.
 import * as vscode from 'vscode';
+import { DxApiError } from '../platform/errors';
+import { locateRejection } from '../records/createRecord';
+import { RECORD_SCHEME } from './recordDocuments';
 
 export async function recordFile(arg: unknown): Promise<vscode.TextDocument | undefined> {
-  const document = arg instanceof vscode.Uri && arg.scheme !== 'dnanexus-record'
+  const document = arg instanceof vscode.Uri && arg.scheme !== RECORD_SCHEME
     ? await vscode.workspace.openTextDocument(arg)
     : vscode.window.activeTextEditor?.document;
   if (document && (document.languageId === 'dxrecord' || document.fileName.endsWith('.dxrecord.json'))) return document;
@@ -21,4 +24,11 @@ export function showRejection(rejections: vscode.DiagnosticCollection, document:
   diagnostic.source = 'dnanexus';
   diagnostic.code = 'platform-rejected';
   rejections.set(document.uri, [diagnostic]);
+}
+
+/** After a failed create or update: marks the field the platform rejected; true when one was found. */
+export function markRejection(rejections: vscode.DiagnosticCollection, document: vscode.TextDocument, text: string, error: unknown): boolean {
+  const span = locateRejection(text, error);
+  if (error instanceof DxApiError) showRejection(rejections, document, span, `The platform rejected this: ${error.platformMessage}`);
+  return span !== undefined;
 }

@@ -1,11 +1,10 @@
 // DNAnexus: Update Record from File: show what would change, then apply it.
 import * as vscode from 'vscode';
-import { DxApiError } from '../platform/errors';
-import { locateRejection, planCreate, refusalMessage } from '../records/createRecord';
+import { planCreate, refusalMessage } from '../records/createRecord';
 import { describeRecord } from '../records/describeRecord';
 import { applyUpdate, describePlan, planUpdate, type UpdatePlan } from '../records/updateRecord';
 import type { EditorContext } from './editorContext';
-import { recordFile, showRejection } from './recordFile';
+import { markRejection, recordFile, showRejection } from './recordFile';
 import { recordTarget } from './recordTarget';
 
 async function confirm(plan: UpdatePlan, name: string): Promise<boolean> {
@@ -43,8 +42,7 @@ export function updateRecordCommand(ctx: EditorContext) {
       ctx.platformChanged();
       await ctx.rememberRecord({ id: ref.id, project: current.project }, document.isUntitled ? undefined : document.uri);
       if (outcome.error) {
-        const span = locateRejection(text, outcome.error);
-        if (outcome.error instanceof DxApiError) showRejection(ctx.rejections, document, span, `The platform rejected this: ${outcome.error.platformMessage}`);
+        markRejection(ctx.rejections, document, text, outcome.error);
         const done = outcome.applied.length ? ` Already applied: ${outcome.applied.map((s) => s.summary).join('; ')}.` : ' Nothing was applied.';
         ctx.report(`Update Record (${ref.id})`, outcome.error, done);
         return;
