@@ -25,7 +25,7 @@ function validate(command: ValidateCommand): number {
   }
   for (const u of unreadable) process.stderr.write(`dxrecord: cannot read ${u.path}: ${u.reason}\n`);
   const summary = summarize(results);
-  process.stdout.write(command.format === 'json' ? jsonDocument(results, command.quiet) : text + textSummary(summary));
+  process.stdout.write(command.format === 'json' ? jsonDocument(results, summary, command.quiet) : text + textSummary(summary));
   if (unreadable.length > 0) return EXIT_USAGE;
   return summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }

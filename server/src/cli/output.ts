@@ -49,8 +49,7 @@ export function textSummary(summary: Summary): string {
   return `${plural(summary.files, 'file')} checked: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}${info}\n`;
 }
 
-export function jsonDocument(results: readonly FileResult[], quiet: boolean): string {
-  const { files, errors, warnings } = summarize(results);
+export function jsonDocument(results: readonly FileResult[], { files, errors, warnings }: Summary, quiet: boolean): string {
   return (
     JSON.stringify({
       files: results.map((r) => ({
