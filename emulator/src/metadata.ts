@@ -10,21 +10,21 @@ const CONTROL = /[\x00-\x1F]/;
 const TYPE_NAME = /^[/0-9A-Za-z_]+$/;
 const LINK_KEY = '$dnanexus_link';
 
-export function checkName(value: unknown, path = 'name'): string {
-  if (typeof value !== 'string') throw expectedKey(path, 'a string');
+export function checkName(value: unknown): string {
+  if (typeof value !== 'string') throw expectedKey('name', 'a string');
   if (value.length === 0) throw invalidInput(`The name must be a non-empty string`);
   if (CONTROL.test(value)) throw invalidInput(`The name "${JSON.stringify(value).slice(1, -1)}" must not contain control characters`);
   return value;
 }
 
-export function checkTags(value: unknown, path = 'tags'): string[] {
-  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) throw expectedKey(path, 'an array of strings');
+export function checkTags(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) throw expectedKey('tags', 'an array of strings');
   if (value.some((t) => t.length === 0)) throw invalidInput('Tags must be non-empty strings');
   return value as string[];
 }
 
-export function checkTypes(value: unknown, path = 'types'): string[] {
-  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) throw expectedKey(path, 'an array of strings');
+export function checkTypes(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((t) => typeof t === 'string')) throw expectedKey('types', 'an array of strings');
   const bad = (value as string[]).find((t) => !TYPE_NAME.test(t));
   if (bad !== undefined) {
     throw invalidInput(`The type "${bad}" is invalid: types may only contain the characters "/", "0"-"9", "A"-"Z", "_" and "a"-"z"`);
@@ -33,11 +33,11 @@ export function checkTypes(value: unknown, path = 'types'): string[] {
 }
 
 /** Properties; `allowNull` for setProperties, where null deletes a key. */
-export function checkProperties(value: unknown, allowNull: boolean, path = 'properties'): Record<string, string | null> {
-  if (!isObject(value)) throw expectedKey(path, 'a JSON object');
+export function checkProperties(value: unknown, allowNull: boolean): Record<string, string | null> {
+  if (!isObject(value)) throw expectedKey('properties', 'a JSON object');
   for (const [key, v] of Object.entries(value)) {
     if (!(typeof v === 'string' || (allowNull && v === null))) {
-      throw expectedKey(`${path}.${key}`, allowNull ? 'a string or null' : 'a string');
+      throw expectedKey(`properties.${key}`, allowNull ? 'a string or null' : 'a string');
     }
     if (utf8Bytes(key) > 100) throw invalidInput(`The property key "${key}" exceeds the maximum size of 100 bytes`);
     if (typeof v === 'string' && utf8Bytes(v) > 700) {
