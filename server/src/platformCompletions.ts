@@ -2,11 +2,11 @@
 // project's folders for `folder`, records and files for `$dnanexus_link` in `details`, records
 // for `initializeFrom.id`. Empty when the cursor is elsewhere or the platform cannot answer.
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PlatformQuery } from '../../common/protocol';
 import { validateRecord } from './engine';
 import type { PositionContext } from './features/hooks';
-import { locate } from './features/position';
+import type { Located } from './features/position';
 import { foldersOf, objectsOf, projectsOf, type PlatformLookup } from './platformLookup';
 
 type Slot = { query: PlatformQuery; as: 'project' | 'folder' | 'object' };
@@ -30,13 +30,12 @@ function slotAt(context: PositionContext): Slot | undefined {
   return { query: { kind: 'objects', project, classes: ['record', 'file'] }, as: 'object' };
 }
 
-export async function platformCompletions(context: PositionContext, lookup: PlatformLookup, signal?: AbortSignal): Promise<CompletionItem[]> {
-  const slot = slotAt(context);
+export async function platformCompletions(located: Located, document: TextDocument, lookup: PlatformLookup, signal?: AbortSignal): Promise<CompletionItem[]> {
+  const slot = slotAt(located.context);
   if (!slot) return [];
-  const answer = await lookup(slot.query, signal);
-  const located = locate(context.uri, context.text, context.offset);
-  const document = TextDocument.create(context.uri, 'dxrecord', 0, context.text);
+  // Before the await: the server's document is updated in place by later edits.
   const range: Range = { start: document.positionAt(located.replaceStart), end: document.positionAt(located.replaceEnd) };
+  const answer = await lookup(slot.query, signal);
   const quote = located.inString ? '"' : '';
   const item = (label: string, value: string, detail: string, kind: CompletionItemKind, order: number): CompletionItem => ({
     label,
