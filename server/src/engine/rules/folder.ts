@@ -1,6 +1,7 @@
 // Folder paths: absolute, no "." or ".." segments, no control characters; "//" and a trailing
 // "/" are normalised by the platform; a folder other than the root must exist unless parents is true.
 
+import { normalizeFolder } from '../../../../common/dxPaths';
 import { type RuleContext, factOf, isString } from './context';
 import { quote } from './ids';
 
@@ -25,7 +26,7 @@ export function checkFolder(ctx: RuleContext): void {
     return;
   }
   ctx.facts.folder = factOf(node);
-  const canonical = '/' + node.value.split('/').filter(Boolean).join('/');
+  const canonical = normalizeFolder(node.value);
   if (canonical !== node.value) {
     const what = [node.value.includes('//') ? 'a "//"' : '', node.value.length > 1 && node.value.endsWith('/') ? 'a trailing "/"' : ''].filter(Boolean).join(' and ');
     ctx.report.add('folder-not-normalized', 'information', `Folder ${quote(node.value)} has ${what}; the platform stores it as ${quote(canonical)}.`, node);
