@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { DxApiClient } from '../platform/apiClient';
 import { describeRecord, formatDescription } from '../records/describeRecord';
+import { isRecordId } from '../records/recordIds';
 import type { RecordRef } from './editorContext';
 
 export const RECORD_SCHEME = 'dnanexus-record';
@@ -13,9 +14,9 @@ export function recordUri(ref: RecordRef): vscode.Uri {
 
 export function recordRefOf(uri: vscode.Uri): RecordRef | undefined {
   if (uri.scheme !== RECORD_SCHEME) return undefined;
-  const id = /^\/?(record-[0-9A-Za-z]{24})\.json$/.exec(uri.path)?.[1];
+  const id = /^\/?(.*)\.json$/.exec(uri.path)?.[1];
   const project = new URLSearchParams(uri.query).get('project') ?? undefined;
-  return id ? { id, project } : undefined;
+  return id && isRecordId(id) ? { id, project } : undefined;
 }
 
 function problem(message: string): string {

@@ -1,10 +1,14 @@
 // Record IDs typed by the user or found in the editor, and the short list of recent ones.
 import { idAtOffset, isHashId } from '../../../common/dxIds';
 
+export function isRecordId(value: string): boolean {
+  return isHashId(value) && value.startsWith('record-');
+}
+
 /** Input-box validation: undefined when `value` is a record ID, else what is wrong. */
 export function recordIdProblem(value: string): string | undefined {
   const id = value.trim();
-  if (isHashId(id) && id.startsWith('record-')) return undefined;
+  if (isRecordId(id)) return undefined;
   if (/^record-/.test(id)) return 'A record ID is "record-" followed by 24 letters and digits.';
   return 'Enter a record ID such as record-Bxxxxxxxxxxxxxxxxxxxxxxx.';
 }
