@@ -11,8 +11,8 @@ export class LineIndex {
   /** The line of the previous lookup: offsets usually arrive in order. */
   private lastLine = 0;
 
-  /** `starts` may come from a scanner that has already seen the text up to `scanned`. */
-  constructor(text: string, starts: number[] = [0], scanned = 0) {
+  /** `starts`: the line starts the scanner recorded while reading the text up to `scanned`. */
+  constructor(text: string, starts: number[], scanned: number) {
     this.text = text;
     this.starts = starts;
     this.scanned = scanned;
