@@ -1,6 +1,6 @@
 // Administration for tests and tools: create users and projects, grant access, inject faults,
 // count and inspect objects. Available programmatically and as POST /_emulator/* on 127.0.0.1.
-import { describeObject, parseFieldSelection } from './describe.js';
+import { describeObject, OBJECT_LEGACY_FLAGS, parseFieldSelection } from './describe.js';
 import { ApiError, entityNotInContainer, invalidInput } from './errors.js';
 import { faultProblem, type FaultQueue, type FaultSpec } from './faults.js';
 import { isObject } from './input.js';
@@ -67,7 +67,7 @@ export function createAdmin(
       const chosen = projectId ?? [...object.copies.keys()].sort()[0];
       const copy = object.copies.get(chosen);
       if (!copy) throw entityNotInContainer(id, chosen);
-      return describeObject(object, chosen, copy, parseFieldSelection({ properties: true, details: true }, ['properties', 'details']));
+      return describeObject(object, chosen, copy, parseFieldSelection({ properties: true, details: true }, OBJECT_LEGACY_FLAGS));
     },
     requestLog: () => requests.map((r) => ({ ...r })),
   };
