@@ -64,7 +64,7 @@ export function typesOf(node: SchemaNode): string[] {
  * A snippet body from the schema as snippet text. Placeholders like `${1:x}` pass through; any other
  * `$` (as in `$dnanexus_link`) is escaped so the editor inserts it literally.
  */
-export function snippetText(body: unknown, indent = '  '): string {
-  const json = JSON.stringify(body, null, indent);
+export function snippetText(body: unknown): string {
+  const json = JSON.stringify(body, null, 2);
   return json.replace(/\$(?![{0-9])/g, '\\$');
 }
