@@ -2,6 +2,6 @@
 // the Unix time with microseconds ("%f" % time.time()), 81 ASCII bytes, well under the 128-byte limit.
 import { randomBytes } from 'node:crypto';
 
-export function createNonce(now: number = Date.now()): string {
-  return randomBytes(32).toString('hex') + (now / 1000).toFixed(6);
+export function createNonce(): string {
+  return randomBytes(32).toString('hex') + (Date.now() / 1000).toFixed(6);
 }
