@@ -1,5 +1,6 @@
 // Code actions for our diagnostics. Each fix is built from the diagnostic the client sends back
-// (range, code, data) plus short scans of the text, so asking for fixes never re-parses a whole file.
+// (range, code, data) plus short scans of the text; only "remove all" needs the whole file's
+// diagnostics, which the server keeps from the last validation.
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeFolder } from '../../../common/dxPaths';
