@@ -22,6 +22,9 @@ export interface RuleContext {
   field(name: string): ValueNode | undefined;
 }
 
+/** Names and folders may not hold C0 control characters (DEL is allowed). */
+export const CONTROL_CHAR = /[\x00-\x1F]/;
+
 export function isString(node: ValueNode | undefined): node is ScalarNode & { value: string } {
   return node?.type === 'string';
 }

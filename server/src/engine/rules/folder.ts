@@ -2,14 +2,12 @@
 // "/" are normalised by the platform; a folder other than the root must exist unless parents is true.
 
 import { normalizeFolder } from '../../../../common/dxPaths';
-import { type RuleContext, factOf, isString } from './context';
+import { CONTROL_CHAR, type RuleContext, factOf, isString } from './context';
 import { quote } from './ids';
-
-const CONTROL = /[\x00-\x1F]/;
 
 function folderProblem(path: string): string | undefined {
   if (!path.startsWith('/')) return `Folder ${quote(path)} must be a full path starting with "/", e.g. ${quote('/' + path)}.`;
-  if (CONTROL.test(path)) return `Folder ${quote(path)} contains a control character (tab, line break…); folder names cannot.`;
+  if (CONTROL_CHAR.test(path)) return `Folder ${quote(path)} contains a control character (tab, line break…); folder names cannot.`;
   const dots = path.split('/').find((s) => s === '.' || s === '..');
   if (dots) return `Folder ${quote(path)} has a "${dots}" segment; the platform does not resolve relative paths. Write the full path.`;
   return undefined;

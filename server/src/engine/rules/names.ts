@@ -1,9 +1,8 @@
 // Name, tags and types: the character rules of the platform's metadata pages.
 
-import { type RuleContext, isString } from './context';
+import { CONTROL_CHAR, type RuleContext, isString } from './context';
 import { quote } from './ids';
 
-const CONTROL = /[\x00-\x1F]/;
 const TYPE_OUTSIDE = /[^/0-9A-Za-z_]/g;
 
 function describeControl(ch: string): string {
@@ -18,7 +17,7 @@ export function checkName(ctx: RuleContext): void {
     ctx.report.error('name-invalid', 'The name is empty: give the record a name, or remove "name" to use the new record\'s ID.', node);
     return;
   }
-  const m = CONTROL.exec(node.value);
+  const m = CONTROL_CHAR.exec(node.value);
   if (m) {
     ctx.report.error('name-invalid', `The name contains ${describeControl(m[0])} at character ${m.index + 1}; names cannot hold control characters. Remove it.`, node);
   }
