@@ -2,7 +2,7 @@
 // UTF-8 bytes each uses against the platform's limits ("612 / 700 bytes").
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { utf8Length } from '../engine';
+import { PROPERTY_KEY_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES, utf8Length } from '../engine';
 import { parseStringToken, propertyValueSpan } from './jsonScan';
 import type { Located } from './position';
 import { documentationOf, schemaAt, typesOf } from './schemaDocs';
@@ -31,19 +31,18 @@ export function provideHover(located: Located, document: TextDocument): (Hover &
 function propertySizes(text: string, located: Located): string {
   const { node, context } = located;
   const key = String(context.path[1]);
-  const keyLimit = schemaAt(['properties'])?.propertyNames?.maxLength;
-  const valueLimit = schemaAt(['properties', key])?.maxLength;
   let value: unknown = context.isAtPropertyKey ? undefined : node?.value;
   if (context.isAtPropertyKey && node) {
     const span = propertyValueSpan(text, node.offset + node.length);
     value = span ? parseStringToken(text.slice(span.start, span.end)) : undefined;
   }
-  const lines = [`key: ${sizeOf(key, keyLimit)}`];
-  if (typeof value === 'string') lines.push(`value: ${sizeOf(value, valueLimit)}`);
+  const lines = [`key: ${sizeOf(key, PROPERTY_KEY_MAX_BYTES)}`];
+  if (typeof value === 'string') lines.push(`value: ${sizeOf(value, PROPERTY_VALUE_MAX_BYTES)}`);
   return lines.join('  \n');
 }
 
-function sizeOf(text: string, limit: number | undefined): string {
+/** Against the same limits the property rule checks, so the hover and the diagnostic agree. */
+function sizeOf(text: string, limit: number): string {
   const bytes = utf8Length(text);
-  return limit === undefined ? `${bytes} bytes` : `${bytes} / ${limit} bytes${bytes > limit ? ' (over the limit)' : ''}`;
+  return `${bytes} / ${limit} bytes${bytes > limit ? ' (over the limit)' : ''}`;
 }
