@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import { recordSchema, RECORD_FIELDS } from '../../server/src/engine';
+import { NONCE_MAX_BYTES, PROPERTY_KEY_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES, recordSchema, RECORD_FIELDS } from '../../server/src/engine';
 
 interface FieldSchema {
   type?: unknown;
@@ -38,4 +38,11 @@ test('the schema states the link rule for details at any depth, for JSON-Schema-
   assert.equal(validate({ ...base, details: { a: [[{ $dnanexus_link: 'file-GFxBv8Q0Jx5Kq3YbZ2pF9gJz' }]] } }), true);
   assert.equal(validate({ ...base, details: { a: [[{ $dnanexus_link: { id: 'file-GFxBv8Q0Jx5Kq3YbZ2pF9gJz' } }]] } }), false);
   assert.equal(validate({ ...base, details: { a: [[{ $dnanexus_link: 'file-GFxBv8Q0Jx5Kq3YbZ2pF9gJz', x: 1 }]] } }), false);
+});
+
+test("the schema's length limits are the byte limits the rules check", () => {
+  const fields = recordSchema.properties;
+  assert.equal(fields.properties.propertyNames.maxLength, PROPERTY_KEY_MAX_BYTES);
+  assert.equal(fields.properties.additionalProperties.maxLength, PROPERTY_VALUE_MAX_BYTES);
+  assert.equal(fields.nonce.maxLength, NONCE_MAX_BYTES);
 });
