@@ -2,7 +2,7 @@
 
 import { DATA_OBJECT_CLASSES } from '../../../../common/dxIds';
 import type { ScalarNode } from '../model';
-import type { Report } from '../report';
+import type { Report, Span } from '../report';
 import { type PendingFacts, type RuleContext, factOf, isString, lastValue } from './context';
 
 const ID_SHAPE = /^([a-z]+)-([0-9A-Za-z]{24})$/;
@@ -56,7 +56,7 @@ export function isDataObjectId(value: string): boolean {
 }
 
 /** The id-alphabet warning for a well-shaped ID, if it uses characters the platform never mints. */
-export function checkAlphabet(report: Report, value: string, span: ScalarNode | { offset: number; length: number }): void {
+export function checkAlphabet(report: Report, value: string, span: Span): void {
   if (idBodyIs(value, value.indexOf('-') + 1, 2)) return;
   const outside = value.slice(value.indexOf('-') + 1).match(OUTSIDE_ALPHABET) ?? [];
   const chars = [...new Set(outside)].map((c) => JSON.stringify(c)).join(', ');
