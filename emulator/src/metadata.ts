@@ -2,7 +2,7 @@
 import { invalidInput } from './errors.js';
 import { normalizeFolder } from '../../common/dxPaths.js';
 import { folderProblem } from './folders.js';
-import { expectedKey, isObject, utf8Bytes, type JsonObject } from './input.js';
+import { expectedKey, isObject, utf8Bytes } from './input.js';
 
 const CONTROL = /[\x00-\x1F]/;
 // Types: "/", digits, letters and "_" only. The Types page's own "history-record" example is taken
@@ -101,14 +101,4 @@ export function mergeProperties(target: Record<string, string>, changes: Record<
     if (value === null) delete target[key];
     else target[key] = value;
   }
-}
-
-/** Stable JSON (sorted keys) so two inputs compare by value, not by key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (isObject(value)) {
-    const obj = value as JsonObject;
-    return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

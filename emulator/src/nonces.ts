@@ -1,7 +1,7 @@
 // Nonce replay (platform-api.md §3): same caller, route and nonce within an hour returns the
 // original response when the input is unchanged, and InvalidInput when it changed.
 import { invalidInput } from './errors.js';
-import { canonicalJson } from './metadata.js';
+import { canonicalJson } from '../../common/canonicalJson.js';
 import { NONCE_RETENTION_MS, type EmulatorState } from './state.js';
 
 export interface NonceClaim {

@@ -3,6 +3,7 @@
 // keeps its details, types and visibility (InvalidState), so those changes are listed as blocked.
 import type { DxApiClient } from '../platform/apiClient';
 import type { RecordDescription } from './describeRecord';
+import { canonicalJson } from '../../../common/canonicalJson';
 import { normalizeFolder } from '../../../common/dxPaths';
 
 export type UpdateField = 'name' | 'tags' | 'types' | 'properties' | 'details' | 'hidden';
@@ -25,16 +26,6 @@ export interface UpdatePlan {
   blocked: BlockedChange[];
   /** File fields that Update does not apply, and why. */
   notes: string[];
-}
-
-/** JSON with sorted keys, so two values compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function stringList(value: unknown): string[] | undefined {
@@ -83,7 +74,7 @@ export function planUpdate(current: RecordDescription, file: Record<string, unkn
     if (add.length) globalSteps.push({ field: 'types', route: `/${id}/addTypes`, input: { types: add }, summary: `add types ${list(add)}` });
     if (remove.length) globalSteps.push({ field: 'types', route: `/${id}/removeTypes`, input: { types: remove }, summary: `remove types ${list(remove)}` });
   }
-  if ('details' in file && canonical(file.details) !== canonical(current.details ?? {})) {
+  if ('details' in file && canonicalJson(file.details) !== canonicalJson(current.details ?? {})) {
     // setDetails takes the details themselves as the request body.
     globalSteps.push({ field: 'details', route: `/${id}/setDetails`, input: file.details, summary: 'replace details' });
   }
