@@ -27,8 +27,6 @@ export function mintId(cls: string, random: RandomInt): string {
   return `${cls}-${body}`;
 }
 
-export const DATA_OBJECT_CLASSES = ['record', 'file', 'applet', 'workflow', 'database'] as const;
-
 // Shape accepted as an ID (dxpy's looser [0-9A-Za-z]{24}); IDs outside the alphabet simply never exist.
 const HASH_ID = /^([a-z]+)-[0-9A-Za-z]{24}$/;
 

@@ -1,6 +1,7 @@
 // Maps a path to its handler: /system/<method>, /<class>/new, /<entity-id>/<method>.
 import { ApiError } from './errors.js';
-import { DATA_OBJECT_CLASSES, hashIdClass } from './ids.js';
+import { DATA_OBJECT_CLASSES } from '../../common/dxIds.js';
+import { hashIdClass } from './ids.js';
 import type { RouteDef } from './routes/context.js';
 import { containerRoutes, projectNewRoutes } from './routes/containers.js';
 import { dataObjectRoutes, recordNewRoutes } from './routes/records.js';

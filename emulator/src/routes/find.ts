@@ -3,7 +3,7 @@
 import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption } from '../describe.js';
 import { ApiError, invalidInput } from '../errors.js';
 import { isWithin } from '../folders.js';
-import { DATA_OBJECT_CLASSES } from '../ids.js';
+import { DATA_OBJECT_CLASSES } from '../../../common/dxIds.js';
 import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, optEnum, optObject, optString, optStringArray, reqString, requireKey, type JsonObject } from '../input.js';
 import { checkFolder } from '../metadata.js';
 import { compare, listMatcher, nameMatcher, page, propertiesMatcher, timeRange, type Predicate } from '../query.js';
