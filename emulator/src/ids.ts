@@ -35,8 +35,3 @@ export function hashIdClass(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   return HASH_ID.exec(value)?.[1];
 }
-
-export function isContainerId(value: unknown): value is string {
-  const cls = hashIdClass(value);
-  return cls === 'project' || cls === 'container';
-}

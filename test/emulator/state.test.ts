@@ -1,10 +1,11 @@
 // The pure layers, without HTTP: IDs, folders, metadata rules, query matching, state and snapshots.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { canonicalJson } from '../../common/canonicalJson.js';
+import { isContainerId } from '../../common/dxIds.js';
 import { normalizeFolder } from '../../common/dxPaths.js';
 import { baseName, folderProblem, isWithin, parentFolder } from '../../emulator/src/folders.js';
-import { ID_ALPHABET, isContainerId, mintId, seededRandomInt } from '../../emulator/src/ids.js';
-import { canonicalJson } from '../../common/canonicalJson.js';
+import { ID_ALPHABET, hashIdClass, mintId, seededRandomInt } from '../../emulator/src/ids.js';
 import { checkDetails } from '../../emulator/src/metadata.js';
 import { replayNonce, rememberNonce } from '../../emulator/src/nonces.js';
 import { restore, snapshot } from '../../emulator/src/persistence.js';
@@ -17,6 +18,8 @@ describe('pure emulator layers', () => {
     assert.equal(a, mintId('record', seededRandomInt(1)));
     assert.match(a, new RegExp(`^record-[${ID_ALPHABET}]{24}$`));
     assert.equal(ID_ALPHABET.length, 32);
+    assert.equal(hashIdClass('container-' + 'B'.repeat(24)), 'container');
+    assert.equal(hashIdClass('container-' + 'B'.repeat(23)), undefined);
     assert.ok(isContainerId('container-' + 'B'.repeat(24)) && !isContainerId('record-' + 'B'.repeat(24)));
   });
 

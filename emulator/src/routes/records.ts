@@ -1,7 +1,8 @@
 // /record/new and the data-object methods under /record-xxxx/ (platform-api.md §6.1–6.10).
 import { describeObject, OBJECT_LEGACY_FLAGS, parseFieldSelection } from '../describe.js';
 import { ApiError, entityNotFound, entityNotInContainer, invalidInput, invalidState } from '../errors.js';
-import { hashIdClass, isContainerId } from '../ids.js';
+import { isContainerId } from '../../../common/dxIds.js';
+import { hashIdClass } from '../ids.js';
 import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkDetails, checkFolder, checkName, checkNonce, checkProperties, checkTags, checkTypes, mergeProperties } from '../metadata.js';
 import { rememberNonce, replayNonce } from '../nonces.js';
