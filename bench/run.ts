@@ -107,10 +107,10 @@ function heapSection(): boolean {
 
 async function treeSection(): Promise<boolean> {
   console.log(`\n## Records tree: first page of a folder with ${RECORD_COUNT.toLocaleString('en')} records (emulator, real HTTP)\n`);
-  const [ours, ...naive] = await benchTree();
+  const [asInView, cold, ...naive] = await benchTree();
   console.log(markdownTable(
     ['approach', 'median ms', 'p95 ms', 'HTTP requests', 'round trips', 'records described', 'bytes received'],
-    [ours, ...naive].map((a) => [
+    [asInView, cold, ...naive].map((a) => [
       a.name,
       ms(a.time.median),
       ms(a.time.p95),
@@ -120,11 +120,13 @@ async function treeSection(): Promise<boolean> {
       a.bytesReceived.toLocaleString('en'),
     ]),
   ));
-  const oneTrip = ours.roundTrips === 1;
-  const faster = naive.every((n) => ours.time.median < n.time.median);
-  console.log(`  ${verdict(oneTrip)}  tree's first page in one round trip (${ours.requests} requests sent together)`);
+  const oneRequest = asInView.requests === 1;
+  const coldOneTrip = cold.roundTrips === 1;
+  const faster = naive.every((n) => Math.max(asInView.time.median, cold.time.median) < n.time.median);
+  console.log(`  ${verdict(oneRequest)}  opening a project in the view shows its first page after one request (${asInView.requests})`);
+  console.log(`  ${verdict(coldOneTrip)}  with no folder list cached, still one round trip (${cold.requests} requests sent together)`);
   console.log(`  ${verdict(faster)}  tree's first page faster than every naive approach`);
-  return oneTrip && faster;
+  return oneRequest && coldOneTrip && faster;
 }
 
 async function main(): Promise<void> {
