@@ -9,7 +9,7 @@ import { version } from '../../package.json';
 import { DxApiClient, type ApiClientOptions } from '../../client/src/platform/apiClient';
 import { DxApiError, DxCancelledError, DxDeadlineError, DxNetworkError } from '../../client/src/platform/errors';
 import { isTokenRejected, whoami } from '../../client/src/platform/identity';
-import { makeNonce } from '../../client/src/platform/nonce';
+import { makeNonce } from '../../common/nonce';
 import { startRecordingProxy } from './recordingProxy';
 
 let emulator: RunningEmulator;

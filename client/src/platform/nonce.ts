@@ -1,12 +1,6 @@
-// Nonces for creation calls: the platform replays the original response when the same nonce
-// arrives again with the same input, so a retried /record/new can never make a second record.
-import { randomBytes } from 'node:crypto';
+import { makeNonce } from '../../../common/nonce';
 
-/** A fresh nonce in dxpy's format: 64 hex characters, then the Unix time as `%f` (81 bytes; the limit is 128). */
-export function makeNonce(nowMs: number = Date.now()): string {
-  return randomBytes(32).toString('hex') + (nowMs / 1000).toFixed(6);
-}
-
+/** The input with a nonce, keeping one the caller chose (dxpy's `update_nonce`). */
 export function withNonce(input: Record<string, unknown>): Record<string, unknown> {
   const existing = input.nonce;
   if (typeof existing === 'string' && existing !== '') return { ...input };

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { nextTokenOffset, type TopLevelObject } from './jsonScan';
-import { createNonce } from './nonce';
+import { makeNonce } from '../../../common/nonce';
 import { lastNonSpaceBefore, type Located } from './position';
 import { documentationOf, idClassesOf, linkClasses, ROOT_SCHEMA, schemaAt, snippetText, typesOf, type SchemaNode } from './schemaDocs';
 
@@ -197,7 +197,7 @@ function nonceItem(insertion: Insertion, node: SchemaNode): CompletionItem {
     kind: CompletionItemKind.Value,
     documentation: { kind: 'markdown', value: documentationOf(node) },
     filterText: insertion.typed,
-    textEdit: { range: insertion.range, newText: JSON.stringify(createNonce()) },
+    textEdit: { range: insertion.range, newText: JSON.stringify(makeNonce()) },
     sortText: '0',
   };
 }

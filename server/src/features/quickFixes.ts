@@ -7,7 +7,7 @@ import { normalizeFolder } from '../../../common/dxPaths';
 import type { RecordDiagnostic } from '../engine/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { parseStringToken, propertyValueSpan, valueEndAt, type TopLevelObject, type TopLevelProperty } from './jsonScan';
-import { createNonce } from './nonce';
+import { makeNonce } from '../../../common/nonce';
 import { insertPropertyEdit, removePropertiesEdits, type OffsetEdit } from './propertyEdits';
 
 /** Offered whenever the record has no nonce, so a retried create can never make two records. */
@@ -89,7 +89,7 @@ function fixesFor(input: CodeActionInput, diagnostic: Diagnostic): CodeAction[] 
       return [fix(input, `Use the normalized folder "${normalized}"`, replace(JSON.stringify(normalized)), diagnostic, true)];
     }
     case 'nonce-invalid':
-      return [fix(input, 'Replace with a fresh nonce', replace(JSON.stringify(createNonce())), diagnostic, true)];
+      return [fix(input, 'Replace with a fresh nonce', replace(JSON.stringify(makeNonce())), diagnostic, true)];
     case 'describe-field': {
       const object = input.topLevel();
       const property = object?.properties.find((candidate) => candidate.keyOffset === start);
@@ -115,7 +115,7 @@ function removeAllDescribeFields(input: CodeActionInput, diagnostic: Diagnostic)
 function addNonce(input: CodeActionInput): CodeAction[] {
   const object = input.topLevel();
   if (!object || findProperty(input, 'nonce')) return [];
-  const edit = insertPropertyEdit(input.document.getText(), object, 'nonce', JSON.stringify(createNonce()));
+  const edit = insertPropertyEdit(input.document.getText(), object, 'nonce', JSON.stringify(makeNonce()));
   return [{ ...fix(input, 'Add a nonce (a retried create then makes only one record)', [edit]), kind: ADD_NONCE_KIND }];
 }
 
