@@ -227,8 +227,9 @@ describe('dxrecord in VS Code (code-server)', { timeout: 900_000 }, () => {
 
     await wb.runCommand(commandTitle('dxrecord.pullRecord'));
     await wb.pick('Save as a .dxrecord.json file…');
-    const saved = join(e2e.workspace, 'created-in-e2e.dxrecord.json');
-    await wb.answerInput(saved); // code-server's own save dialog is a quick input holding the path
+    // code-server's own save dialog is an input box holding the suggested path: take it as offered.
+    const saved = await wb.acceptInput(/\/created-in-e2e\.dxrecord\.json$/);
+    assert.equal(saved, join(e2e.workspace, 'created-in-e2e.dxrecord.json'));
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'created-in-e2e.dxrecord.json' }).waitFor();
     assert.equal(readFileSync(saved, 'utf8'), pulled);
   });

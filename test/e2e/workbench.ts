@@ -87,6 +87,17 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Waits until the open input box holds a value matching `expected` (e.g. a dialog's default), then accepts it. */
+  async acceptInput(expected: RegExp): Promise<string> {
+    await this.quickInput.waitFor({ state: 'visible', timeout: SHORT });
+    const value = await this.until(async () => {
+      const text = await this.quickInput.inputValue();
+      return expected.test(text) ? text : undefined;
+    });
+    await this.page.keyboard.press('Enter');
+    return value;
+  }
+
   /** Picks a row of the open quick pick by its label. */
   async pick(label: string | RegExp): Promise<void> {
     const row = this.quickInputRow(label);
