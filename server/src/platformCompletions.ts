@@ -2,27 +2,42 @@
 // project's folders for `folder`, records and files for `$dnanexus_link` in `details`, records
 // for `initializeFrom.id`. Empty when the cursor is elsewhere or the platform cannot answer.
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isContainerId } from '../../common/dxIds';
 import type { PlatformQuery } from '../../common/protocol';
-import { validateRecord } from './engine';
-import type { PositionContext } from './features/hooks';
-import type { Located } from './features/position';
+import type { CompletionHook, PositionContext } from './features/hooks';
+import type { TopLevelObject } from './features/jsonScan';
 import { foldersOf, objectsOf, projectsOf, type PlatformLookup } from './platformLookup';
 
 type Slot = { query: PlatformQuery; as: 'project' | 'folder' | 'object' };
 
-function slotAt(context: PositionContext): Slot | undefined {
+/** The last top-level `key`'s value (the one the platform would see), or undefined when it does not parse. */
+function memberValue(text: string, topLevel: TopLevelObject | undefined, key: string): unknown {
+  const property = topLevel?.properties.filter((p) => p.key === key && p.valueOffset >= 0).at(-1);
+  if (!property) return undefined;
+  try {
+    return JSON.parse(text.slice(property.valueOffset, property.valueEnd));
+  } catch {
+    return undefined;
+  }
+}
+
+function containerId(value: unknown): string | undefined {
+  return typeof value === 'string' && isContainerId(value) ? value : undefined;
+}
+
+function slotAt(context: PositionContext, topLevel: () => TopLevelObject | undefined): Slot | undefined {
   const { path } = context;
   if (context.isAtPropertyKey) return undefined;
   const at = (...keys: string[]) => path.length === keys.length && keys.every((k, i) => path[i] === k);
   const inLink = path[0] === 'details' && path[path.length - 1] === '$dnanexus_link';
   if (at('project') || at('initializeFrom', 'project')) return { query: { kind: 'projects' }, as: 'project' };
   if (!at('folder') && !at('initializeFrom', 'id') && !inLink) return undefined;
-  // Only now is the whole file worth reading: these slots depend on the record's project.
-  const { facts } = validateRecord(context.text);
-  const project = facts.project?.value;
+  // These slots depend on the record's project: read it from the server's cached top-level scan.
+  const scan = topLevel();
+  const project = containerId(memberValue(context.text, scan, 'project'));
   if (at('initializeFrom', 'id')) {
-    const from = facts.initializeFrom?.project?.value ?? project;
+    const init = memberValue(context.text, scan, 'initializeFrom');
+    const from = containerId(typeof init === 'object' && init !== null ? (init as { project?: unknown }).project : undefined) ?? project;
     return from ? { query: { kind: 'objects', project: from, classes: ['record'] }, as: 'object' } : undefined;
   }
   if (!project) return undefined;
@@ -30,8 +45,12 @@ function slotAt(context: PositionContext): Slot | undefined {
   return { query: { kind: 'objects', project, classes: ['record', 'file'] }, as: 'object' };
 }
 
-export async function platformCompletions(located: Located, document: TextDocument, lookup: PlatformLookup, signal?: AbortSignal): Promise<CompletionItem[]> {
-  const slot = slotAt(located.context);
+export async function platformCompletions(
+  { located, document, topLevel }: Parameters<CompletionHook>[0],
+  lookup: PlatformLookup,
+  signal?: AbortSignal,
+): Promise<CompletionItem[]> {
+  const slot = slotAt(located.context, topLevel);
   if (!slot) return [];
   // Before the await: the server's document is updated in place by later edits.
   const range: Range = { start: document.positionAt(located.replaceStart), end: document.positionAt(located.replaceEnd) };

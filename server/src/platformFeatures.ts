@@ -38,7 +38,7 @@ function connectionLookup(connection: Connection): PlatformLookup {
 export function registerPlatformFeatures(services: ServerServices): void {
   const lookup = connectionLookup(services.connection);
   services.hooks.extraDiagnostics.push((document, signal) => platformDiagnostics(document.facts, lookup, signal));
-  services.hooks.extraCompletions.push(({ located, document }, signal) => platformCompletions(located, document, lookup, signal));
+  services.hooks.extraCompletions.push((request, signal) => platformCompletions(request, lookup, signal));
   services.hooks.extraHovers.push((context, signal) => platformHover(context, lookup, signal));
   services.connection.onNotification(PLATFORM_CHANGED_NOTIFICATION, () => services.revalidateAll());
 }

@@ -204,7 +204,7 @@ connection.onCompletion(async (params, token) => {
   // `-` triggers only to continue an ID after its class prefix ("project-"), not in ordinary text.
   if (params.context?.triggerCharacter === '-' && !ID_CLASSES.has(located.context.prefix.slice(0, -1))) return { isIncomplete: false, items: [] };
   const list = provideCompletions(located, document, () => topLevelOf(document));
-  const extra = await collectFromHooks(hooks.extraCompletions, { located, document }, signalOf(token));
+  const extra = await collectFromHooks(hooks.extraCompletions, { located, document, topLevel: () => topLevelOf(document) }, signalOf(token));
   list.items.push(...extra.flat());
   return list;
 });

@@ -4,6 +4,7 @@ import type { JSONPath } from 'jsonc-parser';
 import type { CompletionItem, Connection, MarkupContent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RecordDiagnostic, RecordFacts } from '../engine/types';
+import type { TopLevelObject } from './jsonScan';
 import type { Located } from './position';
 
 /** Where a completion or hover was asked for, already located in the JSON. */
@@ -19,10 +20,13 @@ export interface PositionContext {
 }
 
 /**
- * Extra completion items, merged after the built-in ones. Gets the server's own location and document
- * so it needs no second scan. Must resolve promptly or honour `signal`.
+ * Extra completion items, merged after the built-in ones. Gets the server's own location, document
+ * and cached top-level scan so it needs no second pass. Must resolve promptly or honour `signal`.
  */
-export type CompletionHook = (request: { located: Located; document: TextDocument }, signal: AbortSignal) => Promise<CompletionItem[]>;
+export type CompletionHook = (
+  request: { located: Located; document: TextDocument; topLevel: () => TopLevelObject | undefined },
+  signal: AbortSignal,
+) => Promise<CompletionItem[]>;
 
 /** Extra hover text (markdown), appended below the built-in hover. */
 export type HoverHook = (context: PositionContext, signal: AbortSignal) => Promise<MarkupContent | undefined>;
