@@ -33,6 +33,17 @@ function stringList(value: unknown): string[] | undefined {
 }
 
 const list = (items: string[]) => items.map((t) => JSON.stringify(t)).join(', ');
+
+/** addTags/removeTags or addTypes/removeTypes that turn the record's `now` list into `wanted`. */
+function listSteps(id: string, field: 'tags' | 'types', now: string[], wanted: string[], input: Record<string, unknown>): UpdateStep[] {
+  const name = field === 'tags' ? 'Tags' : 'Types';
+  const add = wanted.filter((t) => !now.includes(t));
+  const remove = now.filter((t) => !wanted.includes(t));
+  return [
+    ...(add.length ? [{ field, route: `/${id}/add${name}`, input: { ...input, [field]: add }, summary: `add ${field} ${list(add)}` }] : []),
+    ...(remove.length ? [{ field, route: `/${id}/remove${name}`, input: { ...input, [field]: remove }, summary: `remove ${field} ${list(remove)}` }] : []),
+  ];
+}
 const FROZEN = 'the record is closed; closing froze its details, types and visibility';
 
 export function planUpdate(current: RecordDescription, file: Record<string, unknown>): UpdatePlan {
@@ -46,12 +57,7 @@ export function planUpdate(current: RecordDescription, file: Record<string, unkn
     steps.push({ field: 'name', route: `/${id}/rename`, input: { project, name: file.name }, summary: `rename ${JSON.stringify(current.name)} → ${JSON.stringify(file.name)}` });
   }
   const tags = stringList(file.tags);
-  if (tags) {
-    const add = tags.filter((t) => !current.tags.includes(t));
-    const remove = current.tags.filter((t) => !tags.includes(t));
-    if (add.length) steps.push({ field: 'tags', route: `/${id}/addTags`, input: { project, tags: add }, summary: `add tags ${list(add)}` });
-    if (remove.length) steps.push({ field: 'tags', route: `/${id}/removeTags`, input: { project, tags: remove }, summary: `remove tags ${list(remove)}` });
-  }
+  if (tags) steps.push(...listSteps(id, 'tags', current.tags, tags, { project }));
   const properties = file.properties as Record<string, string> | undefined;
   if (properties && typeof properties === 'object') {
     const now = current.properties ?? {};
@@ -66,14 +72,9 @@ export function planUpdate(current: RecordDescription, file: Record<string, unkn
       steps.push({ field: 'properties', route: `/${id}/setProperties`, input: { project, properties: changes }, summary });
     }
   }
-  const globalSteps: UpdateStep[] = [];
   const types = stringList(file.types);
-  if (types) {
-    const add = types.filter((t) => !current.types.includes(t));
-    const remove = current.types.filter((t) => !types.includes(t));
-    if (add.length) globalSteps.push({ field: 'types', route: `/${id}/addTypes`, input: { types: add }, summary: `add types ${list(add)}` });
-    if (remove.length) globalSteps.push({ field: 'types', route: `/${id}/removeTypes`, input: { types: remove }, summary: `remove types ${list(remove)}` });
-  }
+  // Types have no per-project copy, so their calls take no project.
+  const globalSteps: UpdateStep[] = types ? listSteps(id, 'types', current.types, types, {}) : [];
   if ('details' in file && canonicalJson(file.details) !== canonicalJson(current.details ?? {})) {
     // setDetails takes the details themselves as the request body.
     globalSteps.push({ field: 'details', route: `/${id}/setDetails`, input: file.details, summary: 'replace details' });
