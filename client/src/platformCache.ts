@@ -3,6 +3,7 @@
 // platform makes the answer `unavailable` quickly and the server keeps its pure results.
 import type { ObjectSummary, PlatformAnswer, PlatformQuery } from '../../common/protocol';
 import type { DxApiClient } from './platform/apiClient';
+import { userMessageOf } from './platform/errors';
 import { describeProject, findProjects, projectFolders } from './records/projects';
 
 export interface PlatformCacheOptions {
@@ -100,7 +101,7 @@ export class PlatformCache {
           return { kind: 'objects', objects: await describeObjects(client, query.ids, signal) };
       }
     } catch (error) {
-      const reason = (error as { userMessage?: string }).userMessage ?? String(error);
+      const reason = userMessageOf(error);
       this.options.log?.(`platform lookup ${query.kind} unavailable: ${reason}`);
       return { kind: 'unavailable', reason };
     }

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { DEFAULT_DEADLINE_MS, DxApiClient, type LogLevel } from './platform/apiClient';
 import { readDxEnvironment, resolveDxConfig, watchDxEnvironment, type ResolvedConfig } from './platform/config';
-import { DxCancelledError, DxError } from './platform/errors';
+import { DxCancelledError, DxError, userMessageOf } from './platform/errors';
 import { isTokenRejected, whoami } from './platform/identity';
 import { describeState, type SessionState } from './platform/sessionState';
 
@@ -228,7 +228,7 @@ export class Session implements vscode.Disposable {
   }
 
   #report(what: string, error: unknown): void {
-    const message = error instanceof DxError ? error.userMessage : error instanceof Error ? error.message : String(error);
+    const message = userMessageOf(error);
     this.log.error(`${what}: ${message}`);
     void vscode.window.showErrorMessage(`DNAnexus: ${what}. ${message}`, 'Show Log').then((choice) => {
       if (choice) this.log.show(true);

@@ -2,7 +2,7 @@
 // the describe documents, and the workspace memory of recent IDs and file ↔ record pairs.
 import * as vscode from 'vscode';
 import type { DxApiClient } from '../platform/apiClient';
-import { DxCancelledError } from '../platform/errors';
+import { DxCancelledError, userMessageOf } from '../platform/errors';
 import { abortOn } from '../session';
 import type { PlatformCache } from '../platformCache';
 import { rememberId } from '../records/recordIds';
@@ -81,7 +81,7 @@ export class EditorContext {
 
   /** Logs the failure of `action` and shows its actionable text with a "Show Log" button. */
   report(action: string, error: unknown, note = ''): void {
-    const message = (error as { userMessage?: string }).userMessage ?? (error instanceof Error ? error.message : String(error));
+    const message = userMessageOf(error);
     this.session.log.error(`${action} failed: ${error instanceof Error ? error.message : String(error)}`);
     if (error instanceof DxCancelledError) {
       void vscode.window.showInformationMessage(`DNAnexus: ${action} was cancelled.${note}`);

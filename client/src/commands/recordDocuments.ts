@@ -2,6 +2,7 @@
 // Content comes from the API each time VS Code asks, so "Refresh" re-describes.
 import * as vscode from 'vscode';
 import type { DxApiClient } from '../platform/apiClient';
+import { userMessageOf } from '../platform/errors';
 import { describeRecord, formatDescription } from '../records/describeRecord';
 import { isRecordId } from '../records/recordIds';
 import type { RecordRef } from './editorContext';
@@ -39,7 +40,7 @@ export class RecordDocuments implements vscode.TextDocumentContentProvider {
     try {
       return formatDescription(await describeRecord(client, ref.id, ref.project, controller.signal));
     } catch (error) {
-      const message = (error as { userMessage?: string }).userMessage ?? String(error);
+      const message = userMessageOf(error);
       return problem(`Could not describe ${ref.id}: ${message}`);
     }
   }

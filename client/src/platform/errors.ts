@@ -14,6 +14,12 @@ export class DxError extends Error {
   }
 }
 
+/** What to tell the user about any failure: our errors' actionable text, else the error's message. */
+export function userMessageOf(error: unknown): string {
+  if (error instanceof DxError) return error.userMessage;
+  return error instanceof Error ? error.message : String(error);
+}
+
 export class DxApiError extends DxError {
   /** For InvalidInput: the path in the request input the platform's message names, if any. */
   readonly fieldPath?: string[];

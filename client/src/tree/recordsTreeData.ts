@@ -5,6 +5,7 @@
 // A server that does not return folders with findProjects costs a listFolder per level instead.
 import type { ProjectSummary } from '../../../common/protocol';
 import type { DxApiClient } from '../platform/apiClient';
+import { userMessageOf } from '../platform/errors';
 import { findProjects } from '../records/projects';
 
 const PAGE_SIZE = 100;
@@ -105,7 +106,7 @@ export class RecordsTreeData {
       listing.next = page.next;
       listing.error = undefined;
     } catch (error) {
-      listing.error = messageOf(error);
+      listing.error = userMessageOf(error);
     }
   }
 
@@ -137,7 +138,7 @@ export class RecordsTreeData {
         }),
       (error) => {
         this.#roots = undefined;
-        return [{ kind: 'error', key: 'error:root', message: messageOf(error) }];
+        return [{ kind: 'error', key: 'error:root', message: userMessageOf(error) }];
       },
     );
     return this.#roots;
@@ -154,7 +155,7 @@ export class RecordsTreeData {
         next: page.next,
       };
     } catch (error) {
-      return { folders: [], records: [], next: null, error: messageOf(error) };
+      return { folders: [], records: [], next: null, error: userMessageOf(error) };
     }
   }
 
@@ -196,8 +197,4 @@ export class RecordsTreeData {
     for (const child of children) this.#parents.set(child, node);
     return children;
   }
-}
-
-function messageOf(error: unknown): string {
-  return (error as { userMessage?: string }).userMessage ?? (error instanceof Error ? error.message : String(error));
 }
