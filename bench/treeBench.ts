@@ -1,6 +1,6 @@
 // The records tree's first page for a project holding 10,000 records in one folder, against
 // the emulator over real HTTP: the editor's tree data layer vs naive "list and describe all".
-import { DxApiClient } from '../client/src/platform/apiClient';
+import { DxApiClient } from '../platform/src/apiClient';
 import { RecordsTreeData, type ContainerNode, type TreeNode } from '../client/src/tree/recordsTreeData';
 import { startEmulator, type RunningEmulator } from '../emulator/src/index';
 import { summarize, type Summary } from './stats';

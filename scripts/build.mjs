@@ -3,8 +3,8 @@ import { build } from 'esbuild';
 
 const entries = {
   client: 'client/src/extension.ts',
-  server: 'server/src/server.ts',
-  cli: 'server/src/cli/main.ts',
+  server: 'server/src/main.ts',
+  cli: 'cli/src/main.ts',
   emulator: 'emulator/src/main.ts',
 };
 

@@ -4,7 +4,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerRecordFeatures } from './commands';
-import { Session } from './session';
+import { Session } from './session/signIn';
 
 let client: LanguageClient | undefined;
 

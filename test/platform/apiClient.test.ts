@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator, type FaultSpec, type RunningEmulator } from '../../emulator/src/index';
 import { version } from '../../package.json';
-import { DxApiClient, type ApiClientOptions } from '../../client/src/platform/apiClient';
-import { DxApiError, DxCancelledError, DxDeadlineError, DxNetworkError } from '../../client/src/platform/errors';
-import { isTokenRejected, whoami } from '../../client/src/platform/identity';
+import { DxApiClient, type ApiClientOptions } from '../../platform/src/apiClient';
+import { DxApiError, DxCancelledError, DxDeadlineError, DxNetworkError } from '../../platform/src/errors';
+import { isTokenRejected, whoami } from '../../platform/src/identity';
 import { makeNonce } from '../../common/nonce';
 import { startRecordingProxy } from './recordingProxy';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import {
   checkServerUrl, DxConfigError, dxEnvironmentFile, readDxEnvironment, resolveDxConfig, watchDxEnvironment,
-} from '../../client/src/platform/config';
+} from '../../platform/src/config';
 
 const root = mkdtempSync(join(tmpdir(), 'dxrecord-config-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiErrorFromResponse, DxApiError, invalidInputFieldPath } from '../../client/src/platform/errors';
+import { apiErrorFromResponse, DxApiError, invalidInputFieldPath } from '../../platform/src/errors';
 
 const body = (type: string, message: string, details?: unknown) => JSON.stringify({ error: { type, message, details } });
 const PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { makeNonce } from '../../common/nonce';
-import { withNonce } from '../../client/src/platform/nonce';
+import { withNonce } from '../../platform/src/nonce';
 
 test('nonces have dxpy format: 64 hex characters then the time as %f, within 128 bytes', () => {
   const nonce = makeNonce(1_764_190_000_123);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isRetryableStatus, isSafeToResend, isThrottled, neverReachedServer, retryDelaySeconds } from '../../client/src/platform/retry';
+import { isRetryableStatus, isSafeToResend, isThrottled, neverReachedServer, retryDelaySeconds } from '../../platform/src/retry';
 
 test('5xx and 429 are retryable; 422 and other 4xx are not', () => {
   for (const status of [500, 502, 503, 504, 429]) assert.equal(isRetryableStatus(status), true, String(status));

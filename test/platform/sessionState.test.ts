@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ResolvedConfig } from '../../client/src/platform/config';
-import { describeState } from '../../client/src/platform/sessionState';
+import type { ResolvedConfig } from '../../platform/src/config';
+import { describeState } from '../../platform/src/sessionState';
 
 const config: ResolvedConfig = {
   serverUrl: 'http://127.0.0.1:8123',

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { after, before, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
-import { DxApiClient } from '../../client/src/platform/apiClient';
+import { DxApiClient } from '../../platform/src/apiClient';
 
 let emulator: RunningEmulator;
 const emulatorLog: string[] = [];

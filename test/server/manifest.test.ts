@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../../common/protocol';
-import { normalizeSettings } from '../../server/src/features/settings';
+import { DEFAULT_SETTINGS } from '../../protocol/messages';
+import { normalizeSettings } from '../../server/src/lsp/settings';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const contributes = manifest.contributes;

@@ -1,7 +1,7 @@
 // Settings parsing and the exclude globs, as pure functions.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { globToRegExp, isExcluded, normalizeSettings } from '../../server/src/features/settings';
+import { globToRegExp, isExcluded, normalizeSettings } from '../../server/src/lsp/settings';
 
 test('settings of the wrong type fall back to the defaults; the debounce is clamped', () => {
   assert.deepEqual(normalizeSettings({ validation: { enable: 'no', exclude: ['a', 3, ''], debounceMs: -5 } }), {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { DocumentSymbol, FoldingRange, TextEdit } from 'vscode-languageserver-protocol';
-import { foldingRanges } from '../../server/src/features/folding';
+import { foldingRanges } from '../../server/src/languageService/folding';
 import { applyEdits, fileUri, LspTestClient } from './lspClient';
 
 const RECORD = {

@@ -1,7 +1,7 @@
 // The debounce/cancel rules behind "only the latest version is published", with real timers.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ValidationScheduler } from '../../server/src/features/validationScheduler';
+import { ValidationScheduler } from '../../server/src/lsp/validationScheduler';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

@@ -1,7 +1,7 @@
 // DNAnexus: Create Record from File.
 import * as vscode from 'vscode';
-import { createRecord, planCreate, refusalMessage } from '../records/createRecord';
-import type { EditorContext } from './editorContext';
+import { createRecord, planCreate, refusalMessage } from '../../../platform/src/records/createRecord';
+import type { EditorContext } from './services';
 import { markRejection, recordFile, showRejection } from './recordFile';
 
 export function createRecordCommand(ctx: EditorContext) {

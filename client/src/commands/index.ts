@@ -2,13 +2,13 @@
 // to the language server's platform lookups. Called once from activate().
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { PlatformCache } from '../platformCache';
-import { answerPlatformLookups, notifyPlatformChanged } from '../platformRequests';
-import { describeRecord } from '../records/describeRecord';
+import { PlatformCache } from '../lookups/platformCache';
+import { answerPlatformLookups, notifyPlatformChanged } from '../lookups/answerLookups';
+import { describeRecord } from '../../../platform/src/records/describeRecord';
 import { RECORDS_VIEW, RecordsTreeProvider } from '../tree/recordsTreeProvider';
 import type { TreeNode } from '../tree/recordsTreeData';
 import { createRecordCommand } from './createCommand';
-import { EditorContext, type EditorSession } from './editorContext';
+import { EditorContext, type EditorSession } from './services';
 import { closeRecordCommand, copyIdCommand, describeRecordCommand, pullRecordCommand, revealRecordCommand } from './recordCommands';
 import { RECORD_SCHEME, RecordDocuments } from './recordDocuments';
 import { updateRecordCommand } from './updateCommand';

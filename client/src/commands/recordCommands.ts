@@ -1,8 +1,8 @@
 // Describe Record, Pull Record into File, Copy ID, Close Record, Reveal in Tree.
 import * as vscode from 'vscode';
-import { closeRecord } from '../records/closeRecord';
-import { pullRecord } from '../records/pullRecord';
-import type { EditorContext } from './editorContext';
+import { closeRecord } from '../../../platform/src/records/closeRecord';
+import { pullRecord } from '../../../platform/src/records/pullRecord';
+import type { EditorContext } from './services';
 import { recordUri } from './recordDocuments';
 import { recordTarget } from './recordTarget';
 

@@ -1,11 +1,11 @@
 // Describe Record's read-only documents: `dnanexus-record:/record-xxxx.json?project=project-yyyy`.
 // Content comes from the API each time VS Code asks, so "Refresh" re-describes.
 import * as vscode from 'vscode';
-import type { DxApiClient } from '../platform/apiClient';
-import { userMessageOf } from '../platform/errors';
-import { describeRecord, formatDescription } from '../records/describeRecord';
-import { isRecordId } from '../records/recordIds';
-import type { RecordRef } from './editorContext';
+import type { DxApiClient } from '../../../platform/src/apiClient';
+import { userMessageOf } from '../../../platform/src/errors';
+import { describeRecord, formatDescription } from '../../../platform/src/records/describeRecord';
+import { isRecordId } from '../../../platform/src/records/recordIds';
+import type { RecordRef } from './services';
 
 export const RECORD_SCHEME = 'dnanexus-record';
 

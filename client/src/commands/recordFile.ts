@@ -1,7 +1,7 @@
 // The record file a command works on: the explorer item it was invoked on, else the active editor.
 import * as vscode from 'vscode';
-import { DxApiError } from '../platform/errors';
-import { locateRejection } from '../records/createRecord';
+import { DxApiError } from '../../../platform/src/errors';
+import { locateRejection } from '../../../platform/src/records/createRecord';
 import { RECORD_SCHEME } from './recordDocuments';
 
 export async function recordFile(arg: unknown): Promise<vscode.TextDocument | undefined> {

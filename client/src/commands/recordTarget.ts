@@ -1,9 +1,9 @@
 // Which record a command acts on: a tree item, a describe document, the ID under the cursor,
 // the record last created from / pulled into the open file, or one the user types or picks.
 import * as vscode from 'vscode';
-import { recordIdAt, recordIdProblem } from '../records/recordIds';
+import { recordIdAt, recordIdProblem } from '../../../platform/src/records/recordIds';
 import type { TreeNode } from '../tree/recordsTreeData';
-import type { EditorContext, RecordRef } from './editorContext';
+import type { EditorContext, RecordRef } from './services';
 import { recordRefOf } from './recordDocuments';
 
 const ENTER_ID = 'Enter a record ID…';

@@ -1,9 +1,9 @@
 // DNAnexus: Update Record from File: show what would change, then apply it.
 import * as vscode from 'vscode';
-import { planCreate, refusalMessage } from '../records/createRecord';
-import { describeRecord } from '../records/describeRecord';
-import { applyUpdate, describePlan, planUpdate, type UpdatePlan } from '../records/updateRecord';
-import type { EditorContext } from './editorContext';
+import { planCreate, refusalMessage } from '../../../platform/src/records/createRecord';
+import { describeRecord } from '../../../platform/src/records/describeRecord';
+import { applyUpdate, describePlan, planUpdate, type UpdatePlan } from '../../../platform/src/records/updateRecord';
+import type { EditorContext } from './services';
 import { markRejection, recordFile, showRejection } from './recordFile';
 import { recordTarget } from './recordTarget';
 

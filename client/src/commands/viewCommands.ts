@@ -1,8 +1,8 @@
 // Select Project, Refresh, the records filter and "Load more…".
 import * as vscode from 'vscode';
-import { findProjects } from '../records/projects';
+import { findProjects } from '../../../platform/src/records/projects';
 import type { TreeNode } from '../tree/recordsTreeData';
-import type { EditorContext } from './editorContext';
+import type { EditorContext } from './services';
 
 export function selectProjectCommand(ctx: EditorContext) {
   return async (): Promise<void> => {

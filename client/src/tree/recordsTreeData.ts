@@ -3,10 +3,10 @@
 // level costs one request: the first page of its records (findDataObjects, scope folder, recurse
 // false). More records come one page per "Load more…" through the API's `starting`/`next` cursor.
 // A server that does not return folders with findProjects costs a listFolder per level instead.
-import type { ProjectSummary } from '../../../common/protocol';
-import type { DxApiClient } from '../platform/apiClient';
-import { userMessageOf } from '../platform/errors';
-import { findProjects } from '../records/projects';
+import type { ProjectSummary } from '../../../protocol/messages';
+import type { DxApiClient } from '../../../platform/src/apiClient';
+import { userMessageOf } from '../../../platform/src/errors';
+import { findProjects } from '../../../platform/src/records/projects';
 
 const PAGE_SIZE = 100;
 

@@ -1,7 +1,7 @@
 // The records view: VS Code's face for RecordsTreeData (labels, icons, tooltips, commands).
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../../common/markdown';
-import type { DxApiClient } from '../platform/apiClient';
+import type { DxApiClient } from '../../../platform/src/apiClient';
 import { RecordsTreeData, type ContainerNode, type RecordFilter, type TreeNode } from './recordsTreeData';
 
 export const RECORDS_VIEW = 'dxrecord.records';

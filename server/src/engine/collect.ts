@@ -15,6 +15,8 @@ export interface TopLevel {
   root?: ValueNode;
   /** Every top-level property in file order, duplicates included. */
   fields: PropNode[];
+  /** Whether the top-level container ended with its own closing bracket (not cut off). */
+  closed: boolean;
 }
 
 export interface FieldSinkFactory {
@@ -23,7 +25,7 @@ export interface FieldSinkFactory {
 }
 
 export class RecordCollector implements JsonSink {
-  readonly top: TopLevel = { fields: [] };
+  readonly top: TopLevel = { fields: [], closed: false };
   private readonly scanner: Scanner;
   private readonly streamed: FieldSinkFactory;
   private depth = 0;
@@ -54,21 +56,22 @@ export class RecordCollector implements JsonSink {
   }
 
   // depth > 1: the closing container is inside a field's value (a field may lack its value).
-  endObject(end: number): void {
-    if (this.depth > 1 && this.target) this.target.endObject(end);
-    this.end(end);
+  endObject(end: number, closed: boolean): void {
+    if (this.depth > 1 && this.target) this.target.endObject(end, closed);
+    this.end(end, closed);
   }
 
-  endArray(end: number): void {
-    if (this.depth > 1 && this.target) this.target.endArray(end);
-    this.end(end);
+  endArray(end: number, closed: boolean): void {
+    if (this.depth > 1 && this.target) this.target.endArray(end, closed);
+    this.end(end, closed);
   }
 
-  private end(end: number): void {
+  private end(end: number, closed: boolean): void {
     const depth = --this.depth;
     if (depth === 0) {
       const root = this.top.root!;
       root.length = end - root.offset;
+      this.top.closed = closed;
       this.field = this.target = this.builder = undefined;
     } else if (depth === 1) this.completeField(end);
   }

@@ -16,7 +16,8 @@ import { checkName, checkTags, checkTypes } from './rules/names';
 import { checkNonce } from './rules/nonce';
 import { checkProperties } from './rules/properties';
 import { Scanner, type SyntaxProblem } from './scanner';
-import type { Located, RecordFacts, ValidateOptions, ValidationResult } from './types';
+import type { Located, RecordFacts, TopLevelObject, ValidateOptions, ValidationResult } from './types';
+import type { TopLevel } from './collect';
 
 export * from './types';
 export { utf8Length } from './utf8';
@@ -62,7 +63,26 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
   }
 
   const lines = new LineIndex(text, scanner.lineStarts, scanner.pos);
-  return { diagnostics: report.finish(lines), facts: locateFacts(facts, lines) };
+  const result: ValidationResult = { diagnostics: report.finish(lines), facts: locateFacts(facts, lines) };
+  const layout = topLevelLayout(collector.top, text.length);
+  if (layout) result.topLevel = layout;
+  return result;
+}
+
+function topLevelLayout(top: TopLevel, textLength: number): TopLevelObject | undefined {
+  const { root } = top;
+  if (root?.type !== 'object') return undefined;
+  return {
+    openOffset: root.offset,
+    closeOffset: top.closed ? root.offset + root.length - 1 : textLength,
+    properties: top.fields.map(({ key, keyOffset, keyLength, value }) => ({
+      key,
+      keyOffset,
+      keyLength,
+      valueOffset: value ? value.offset : -1,
+      valueEnd: value ? value.offset + value.length : -1,
+    })),
+  };
 }
 
 function locateFacts(facts: PendingFacts, lines: LineIndex): RecordFacts {

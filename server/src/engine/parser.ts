@@ -14,10 +14,10 @@ export const enum ValueKind {
 
 export interface JsonSink {
   beginObject(start: number): void;
-  /** `end` is exclusive: after the `}` or where the object was cut off. */
-  endObject(end: number): void;
+  /** `end` is exclusive: after the `}` or where the object was cut off (`closed` false). */
+  endObject(end: number, closed: boolean): void;
   beginArray(start: number): void;
-  endArray(end: number): void;
+  endArray(end: number, closed: boolean): void;
   /** A property key token; its name is `scanner.stringValue()` while the event runs. */
   key(start: number, end: number): void;
   /** A scalar; the token is still current in the scanner, so sinks may read it lazily. */
@@ -249,7 +249,7 @@ export class JsonParser {
     }
   }
 
-  private pop(end: number): void {
+  private pop(end: number, closed: boolean): void {
     const kind = this.kinds.pop();
     if (kind === OBJ) {
       this.openObjects--;
@@ -268,8 +268,8 @@ export class JsonParser {
       // The awaited unkeyed value never came; the container that held it was delivered.
       this.muteDepth = -1;
     }
-    if (kind === OBJ) this.sink.endObject(end);
-    else this.sink.endArray(end);
+    if (kind === OBJ) this.sink.endObject(end, closed);
+    else this.sink.endArray(end, closed);
   }
 
   /**
@@ -280,7 +280,7 @@ export class JsonParser {
     const want = tok === Tok.CloseBrace ? OBJ : ARR;
     const kinds = this.kinds;
     if (kinds[kinds.length - 1] === want) {
-      this.pop(end);
+      this.pop(end, true);
       return this.afterValue();
     }
     if ((want === OBJ ? this.openObjects : this.openArrays) === 0) {
@@ -288,8 +288,8 @@ export class JsonParser {
       return State.AfterValue;
     }
     if (!reported) this.problem(start, 1, `Expected "${CLOSE_NAME[kinds[kinds.length - 1]]}" before this "${CLOSE_NAME[want]}".`);
-    while (kinds[kinds.length - 1] !== want) this.pop(start);
-    this.pop(end);
+    while (kinds[kinds.length - 1] !== want) this.pop(start, false);
+    this.pop(end, true);
     return this.afterValue();
   }
 
@@ -348,7 +348,7 @@ export class JsonParser {
     if (open > 0) {
       const closers = open === 1 ? `"${CLOSE_NAME[this.kinds[0]]}"` : `${open} closing brackets (the first is "${CLOSE_NAME[this.kinds[open - 1]]}")`;
       this.problem(sc.text.length, 0, `The file ends too early: ${closers} missing.`);
-      while (this.kinds.length > 0) this.pop(sc.text.length);
+      while (this.kinds.length > 0) this.pop(sc.text.length, false);
     }
     return State.Stop;
   }

@@ -79,7 +79,27 @@ export interface ValidateOptions {
   detailsLargeBytes?: number;
 }
 
+/** A top-level property as the same pass found it: where its key and value are, for edits. */
+export interface TopLevelProperty {
+  key: string;
+  keyOffset: number;
+  keyLength: number;
+  /** -1 when the property has no value yet (`"name":` at the end of an unfinished file). */
+  valueOffset: number;
+  valueEnd: number;
+}
+
+export interface TopLevelObject {
+  openOffset: number;
+  /** Offset of the closing `}`, or the text length when the object is unterminated. */
+  closeOffset: number;
+  /** In file order, duplicates included. */
+  properties: TopLevelProperty[];
+}
+
 export interface ValidationResult {
   diagnostics: RecordDiagnostic[];
   facts: RecordFacts;
+  /** The top-level object's layout; undefined when the document is not an object. */
+  topLevel?: TopLevelObject;
 }

@@ -1,0 +1,47 @@
+// `dxrecord validate`: the same engine as the editor, over files, folders or stdin. Offline.
+
+import { validateRecord } from '../../server/src/engine';
+import { parseArgs, USAGE, type ValidateCommand } from './args';
+import { expandPaths, readRecordText, STDIN_PATH } from './inputs';
+import { jsonDocument, summarize, textLines, textSummary, type FileResult } from './output';
+
+const EXIT_OK = 0;
+const EXIT_ERRORS = 1;
+const EXIT_USAGE = 2;
+
+function validate(command: ValidateCommand): number {
+  const { files, unreadable } = expandPaths(command.paths);
+  const results: FileResult[] = [];
+  let text = '';
+  for (const path of files) {
+    const content = readRecordText(path);
+    if (typeof content !== 'string') {
+      unreadable.push(content);
+      continue;
+    }
+    const result = { path: path === STDIN_PATH ? '<stdin>' : path, diagnostics: validateRecord(content).diagnostics };
+    results.push(result);
+    if (command.format === 'text') text += textLines(result, command.quiet);
+  }
+  for (const u of unreadable) process.stderr.write(`dxrecord: cannot read ${u.path}: ${u.reason}\n`);
+  const summary = summarize(results);
+  process.stdout.write(command.format === 'json' ? jsonDocument(results, summary, command.quiet) : text + textSummary(summary));
+  if (unreadable.length > 0) return EXIT_USAGE;
+  return summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+export function run(argv: readonly string[]): number {
+  const args = parseArgs(argv);
+  if (args.kind === 'help') {
+    process.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (args.kind === 'usage-error') {
+    process.stderr.write(`dxrecord: ${args.message}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  return validate(args);
+}
+
+// exitCode rather than exit(): piped stdout must drain before the process ends.
+process.exitCode = run(process.argv.slice(2));

@@ -1,6 +1,0 @@
-// Close Record: one-way; details, types and visibility freeze (spec §5).
-import type { DxApiClient } from '../platform/apiClient';
-
-export async function closeRecord(client: DxApiClient, id: string, signal?: AbortSignal): Promise<void> {
-  await client.call(`/${id}/close`, {}, { signal });
-}

@@ -1,0 +1,6 @@
+// Close Record: one-way; details, types and visibility freeze (spec §5).
+import type { DxApiClient } from '../apiClient';
+
+export async function closeRecord(client: DxApiClient, id: string, signal?: AbortSignal): Promise<void> {
+  await client.call(`/${id}/close`, {}, { signal });
+}

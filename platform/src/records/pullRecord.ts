@@ -1,0 +1,29 @@
+// Pull Record into File: a record's create input (what /record/new would need to make it again),
+// written so our own validator finds nothing to report.
+import type { DxApiClient } from '../apiClient';
+import { describeRecord, type RecordDescription } from './describeRecord';
+
+function createInputFrom(record: RecordDescription): Record<string, unknown> {
+  const folder = record.folder ?? '/';
+  return {
+    project: record.project,
+    name: record.name,
+    folder,
+    // The folder exists where the record came from; elsewhere it may not, so let it be made.
+    ...(folder !== '/' ? { parents: true } : {}),
+    tags: record.tags ?? [],
+    types: record.types ?? [],
+    hidden: record.hidden ?? false,
+    properties: record.properties ?? {},
+    details: record.details ?? {},
+  };
+}
+
+function createInputText(input: Record<string, unknown>): string {
+  return JSON.stringify(input, null, 2) + '\n';
+}
+
+export async function pullRecord(client: DxApiClient, id: string, project?: string, signal?: AbortSignal) {
+  const record = await describeRecord(client, id, project, signal);
+  return { record, text: createInputText(createInputFrom(record)) };
+}

@@ -1,0 +1,49 @@
+// The signed-in diagnostics (spec diagnostics.md): `project-not-found`, `link-target-not-found`,
+// and `folder-needs-parents` raised to a warning when the folder really is missing. They run
+// after the pure diagnostics are published (see service.ts) and are empty when the platform
+// cannot be asked, so the pure list then stands unchanged.
+import type { Located, RecordDiagnostic, RecordFacts } from '../../engine/types';
+import { normalizeFolder } from '../../../../common/dxPaths';
+import { foldersOf, objectsOf, projectsOf, type PlatformLookup } from './lookup';
+
+function warning(code: RecordDiagnostic['code'], at: Located, message: string): RecordDiagnostic {
+  return { code, severity: 'warning', message, range: at.range, offset: at.offset, length: at.length };
+}
+
+/** The engine puts only well-formed IDs of the right class into `facts`, so they are asked about as they are. */
+export async function platformDiagnostics(facts: RecordFacts, lookup: PlatformLookup, signal?: AbortSignal): Promise<RecordDiagnostic[]> {
+  const { project, links } = facts;
+  const source = facts.initializeFrom?.project;
+  const [folders, objects, sources] = await Promise.all([
+    project ? lookup({ kind: 'folders', project: project.value }, signal).then(foldersOf) : undefined,
+    links.length ? lookup({ kind: 'describe', ids: [...new Set(links.map((l) => l.value))] }, signal).then(objectsOf) : undefined,
+    source ? lookup({ kind: 'project', id: source.value }, signal).then(projectsOf) : undefined,
+  ]);
+  const found: RecordDiagnostic[] = [];
+  const notFound = (at: Located) =>
+    warning('project-not-found', at, `Project ${at.value} does not exist on the platform or you cannot see it; check the ID or ask for VIEW access.`);
+  if (project && folders === null) found.push(notFound(project));
+  if (source && sources?.length === 0) found.push(notFound(source));
+  const folder = facts.folder;
+  if (project && folders && folder && facts.parents !== true) {
+    const path = normalizeFolder(folder.value);
+    if (path !== '/' && !folders.includes(path)) {
+      found.push(warning('folder-needs-parents', folder, `Folder ${path} does not exist in ${project.value}; add "parents": true to create it, or the platform will refuse the record.`));
+    }
+  }
+  if (objects) {
+    const visible = new Set(objects.map((o) => o.id));
+    for (const link of links) {
+      if (!visible.has(link.value)) {
+        found.push(warning('link-target-not-found', link, `Linked object ${link.value} was not found in any project you can see; the link dangles until it is cloned in.`));
+      }
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** The pure list with the platform's findings merged in; one on the same code and span replaces the pure one. */
+export function supersede(pure: readonly RecordDiagnostic[], platform: readonly RecordDiagnostic[]): RecordDiagnostic[] {
+  const replaced = (d: RecordDiagnostic) => platform.some((p) => p.code === d.code && p.offset === d.offset && p.length === d.length);
+  return [...pure.filter((d) => !replaced(d)), ...platform].sort((a, b) => a.offset - b.offset);
+}

@@ -1,0 +1,177 @@
+// The dxrecord language server: LSP wiring around the language service (../languageService). It
+// owns the documents, settings, debounced validation and publication; every feature's answer comes
+// from the service. It never touches the network: platform lookups go to the client.
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, PlatformChangedNotification, type ServerSettings } from '../../../protocol/messages';
+import type { RecordDiagnostic } from '../engine/types';
+import { ADD_NONCE_KIND } from '../languageService/codeActions';
+import { toLspDiagnostic } from '../languageService/diagnostics';
+import { createLanguageService } from '../languageService/service';
+import { connectionLookup } from './platformLookups';
+import { isExcluded, normalizeSettings } from './settings';
+import { ValidationScheduler } from './validationScheduler';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = createLanguageService({
+    lookup: connectionLookup(connection),
+    log: (message) => connection.console.warn(message),
+  });
+
+  let pullsConfiguration = false;
+  let followsWorkspaceFolders = false;
+  let foldingLimit: number | undefined;
+  let workspaceFolders: string[] = [];
+  let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
+  const settingsByUri = new Map<string, Promise<ServerSettings>>();
+  const resolvedSettings = new Map<string, ServerSettings>();
+  const justOpened = new Set<string>();
+
+  connection.onInitialize((params): InitializeResult => {
+    pullsConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    followsWorkspaceFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+    foldingLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    const folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folderUris.flatMap((uri) => pathOf(uri) ?? []);
+    pushedSettings = normalizeSettings(dxrecordSection(params.initializationOptions));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':', '-'] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_NONCE_KIND] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'dxrecord' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (!followsWorkspaceFolders) return;
+    // Exclude globs are relative to the folders, so a folder change can change what is excluded.
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      const gone = new Set(removed.flatMap((folder) => pathOf(folder.uri) ?? []));
+      workspaceFolders = [...workspaceFolders.filter((path) => !gone.has(path)), ...added.flatMap((folder) => pathOf(folder.uri) ?? [])];
+      revalidateAll();
+    });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    pushedSettings = normalizeSettings(dxrecordSection(change.settings));
+    settingsByUri.clear();
+    resolvedSettings.clear();
+    revalidateAll();
+  });
+
+  function settingsFor(uri: string): Promise<ServerSettings> {
+    if (!pullsConfiguration) return Promise.resolve(pushedSettings);
+    let settings = settingsByUri.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'dxrecord' })
+        .then(normalizeSettings, () => pushedSettings)
+        .then((resolved) => {
+          resolvedSettings.set(uri, resolved);
+          return resolved;
+        });
+      settingsByUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  function isCurrent(uri: string, version: number): boolean {
+    return documents.get(uri)?.version === version;
+  }
+
+  function publish(uri: string, diagnostics: readonly RecordDiagnostic[], version?: number): void {
+    void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic), ...(version !== undefined ? { version } : {}) });
+  }
+
+  async function validate(uri: string, signal: AbortSignal): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const { version } = document;
+    const settings = await settingsFor(uri);
+    if (signal.aborted || !isCurrent(uri, version)) return;
+    if (!settings.validation.enable || isExcluded(pathOf(uri) ?? uri, workspaceFolders, settings.validation.exclude)) {
+      publish(uri, [], version);
+      return;
+    }
+    publish(uri, service.diagnostics(document), version);
+    const live = await service.liveDiagnostics(document, signal);
+    if (signal.aborted || !isCurrent(uri, version) || !live) return;
+    publish(uri, live, version);
+  }
+
+  const scheduler = new ValidationScheduler(validate, (uri, error) =>
+    connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
+  );
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+  }
+
+  documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    const { uri } = event.document;
+    const debounce = (resolvedSettings.get(uri) ?? pushedSettings).validation.debounceMs;
+    scheduler.schedule(uri, justOpened.delete(uri) ? 0 : debounce);
+  });
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    scheduler.cancel(uri);
+    justOpened.delete(uri);
+    service.forget(uri);
+    settingsByUri.delete(uri);
+    resolvedSettings.delete(uri);
+    publish(uri, []);
+  });
+
+  const withDocument =
+    <P extends { textDocument: { uri: string } }, R>(handler: (document: TextDocument, params: P, token: CancellationToken) => R) =>
+    (params: P, token: CancellationToken): R | null => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? handler(document, params, token) : null;
+    };
+
+  connection.onCompletion(withDocument((document, params, token) => service.completions(document, params.position, params.context?.triggerCharacter, signalOf(token))));
+  connection.onHover(withDocument((document, params, token) => service.hover(document, params.position, signalOf(token))));
+  connection.onCodeAction(withDocument((document, params) => service.codeActions(document, params.context.diagnostics, params.context.only)));
+  connection.onDocumentSymbol(withDocument((document) => service.symbols(document)));
+  connection.onFoldingRanges(withDocument((document) => service.foldingRanges(document, foldingLimit)));
+  connection.onDocumentFormatting(withDocument((document, params) => service.format(document, params.options)));
+  connection.onDocumentRangeFormatting(withDocument((document, params) => service.format(document, params.options, params.range)));
+  connection.onNotification(PlatformChangedNotification, () => revalidateAll());
+  connection.onShutdown(() => scheduler.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function dxrecordSection(settings: unknown): unknown {
+  return typeof settings === 'object' && settings !== null ? (settings as { dxrecord?: unknown }).dxrecord : undefined;
+}
+
+function pathOf(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+function signalOf(token: CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) controller.abort();
+  else token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}
