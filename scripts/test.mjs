@@ -1,4 +1,5 @@
-// The one test command: bundle, type-check, then every test/**/*.test.ts under node:test.
+// The one test command: bundle, type-check every package (`tsc -b`), then every test/**/*.test.ts
+// under node:test.
 // `npm test -- test/engine` runs only the files under the given paths (still building first).
 // test/e2e drives a real editor and browser: its install step runs first (a no-op once installed),
 // and its files run after the others, alone, so they do not compete for the two cores.
@@ -25,7 +26,7 @@ const groups = [
 if (groups[1].files.length) execFileSync('bash', ['scripts/e2e-setup.sh'], { stdio: 'inherit' });
 
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-if (!roots.length) execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { stdio: 'inherit' });
 
 let status = 0;
 for (const group of groups.filter((g) => g.files.length)) {
