@@ -1,4 +1,4 @@
-// Replays, in order, the requests the real `dx` client sends (shared/spec/dx-cli-traces.md,
+// Replays, in order, the requests the real `dx` client sends (docs/platform-notes.md#what-dx-sends,
 // dxpy 0.413.0) and checks the emulator serves each with the status the platform gives.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
