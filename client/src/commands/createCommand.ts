@@ -1,10 +1,10 @@
 // DNAnexus: Create Record from File.
 import * as vscode from 'vscode';
 import { createRecord, planCreate, refusalMessage } from '../../../platform/src/records/createRecord';
-import type { EditorContext } from './services';
+import type { CommandServices } from './services';
 import { markRejection, recordFile, showRejection } from './recordFile';
 
-export function createRecordCommand(ctx: EditorContext) {
+export function createRecordCommand(ctx: CommandServices) {
   return async (arg?: unknown): Promise<void> => {
     const document = await recordFile(arg);
     if (!document) return;

@@ -8,20 +8,20 @@ import { describeRecord } from '../../../platform/src/records/describeRecord';
 import { RECORDS_VIEW, RecordsTreeProvider } from '../tree/recordsTreeProvider';
 import type { TreeNode } from '../tree/recordsTreeData';
 import { createRecordCommand } from './createCommand';
-import { EditorContext, type EditorSession } from './services';
+import { CommandServices, type SessionServices } from './services';
 import { closeRecordCommand, copyIdCommand, describeRecordCommand, pullRecordCommand, revealRecordCommand } from './recordCommands';
 import { RECORD_SCHEME, RecordDocuments } from './recordDocuments';
 import { updateRecordCommand } from './updateCommand';
 import { clearFilterCommand, filterRecordsCommand, loadMoreCommand, refreshCommand, selectProjectCommand } from './viewCommands';
 
-export function registerRecordFeatures(context: vscode.ExtensionContext, session: EditorSession, languageClient?: BaseLanguageClient): void {
+export function registerRecordFeatures(context: vscode.ExtensionContext, session: SessionServices, languageClient?: BaseLanguageClient): void {
   const getClient = () => session.getClient();
   const log = (message: string) => session.log.debug(message);
   const cache = new PlatformCache(getClient, { log });
   const tree = new RecordsTreeProvider(getClient, () => session.projectId);
   const documents = new RecordDocuments(getClient);
   const notifyServer = () => languageClient && notifyPlatformChanged(languageClient, log);
-  const ctx = new EditorContext(session, context.workspaceState, cache, tree, documents, notifyServer);
+  const ctx = new CommandServices(session, context.workspaceState, cache, tree, documents, notifyServer);
   const view = vscode.window.createTreeView<TreeNode>(RECORDS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
 
   const reveal = async (id: string, project: string): Promise<boolean> => {

@@ -2,11 +2,11 @@
 import * as vscode from 'vscode';
 import { closeRecord } from '../../../platform/src/records/closeRecord';
 import { pullRecord } from '../../../platform/src/records/pullRecord';
-import type { EditorContext } from './services';
+import type { CommandServices } from './services';
 import { recordUri } from './recordDocuments';
 import { recordTarget } from './recordTarget';
 
-export function describeRecordCommand(ctx: EditorContext) {
+export function describeRecordCommand(ctx: CommandServices) {
   return async (...args: unknown[]): Promise<void> => {
     const ref = await recordTarget(ctx, args, 'Describe Record');
     if (!ref) return;
@@ -22,7 +22,7 @@ export function describeRecordCommand(ctx: EditorContext) {
 const NEW_FILE = 'Open as a new unsaved file';
 const SAVE_FILE = 'Save as a .dxrecord.json file…';
 
-export function pullRecordCommand(ctx: EditorContext) {
+export function pullRecordCommand(ctx: CommandServices) {
   return async (...args: unknown[]): Promise<void> => {
     const ref = await recordTarget(ctx, args, 'Pull Record into File');
     if (!ref) return;
@@ -51,7 +51,7 @@ export function pullRecordCommand(ctx: EditorContext) {
   };
 }
 
-export function copyIdCommand(ctx: EditorContext) {
+export function copyIdCommand(ctx: CommandServices) {
   return async (...args: unknown[]): Promise<void> => {
     const ref = await recordTarget(ctx, args, 'Copy Record ID');
     if (!ref) return;
@@ -60,7 +60,7 @@ export function copyIdCommand(ctx: EditorContext) {
   };
 }
 
-export function closeRecordCommand(ctx: EditorContext) {
+export function closeRecordCommand(ctx: CommandServices) {
   return async (...args: unknown[]): Promise<void> => {
     const ref = await recordTarget(ctx, args, 'Close Record');
     if (!ref) return;
@@ -82,7 +82,7 @@ export function closeRecordCommand(ctx: EditorContext) {
   };
 }
 
-export function revealRecordCommand(ctx: EditorContext, reveal: (id: string, project: string) => Promise<boolean>) {
+export function revealRecordCommand(ctx: CommandServices, reveal: (id: string, project: string) => Promise<boolean>) {
   return async (...args: unknown[]): Promise<void> => {
     const ref = await recordTarget(ctx, args, 'Reveal Record in Tree');
     if (!ref) return;

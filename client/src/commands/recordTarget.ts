@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { recordIdAt, recordIdProblem } from '../../../platform/src/records/recordIds';
 import type { TreeNode } from '../tree/recordsTreeData';
-import type { EditorContext, RecordRef } from './services';
+import type { CommandServices, RecordRef } from './services';
 import { recordRefOf } from './recordDocuments';
 
 const ENTER_ID = 'Enter a record ID…';
@@ -17,7 +17,7 @@ function fromArgument(arg: unknown, project: unknown): RecordRef | undefined {
   return undefined;
 }
 
-function fromEditor(ctx: EditorContext, useCursor: boolean): RecordRef | undefined {
+function fromEditor(ctx: CommandServices, useCursor: boolean): RecordRef | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const described = recordRefOf(editor.document.uri);
@@ -29,7 +29,7 @@ function fromEditor(ctx: EditorContext, useCursor: boolean): RecordRef | undefin
   return editor.document.languageId === 'dxrecord' ? ctx.recordOfFile(editor.document.uri) : undefined;
 }
 
-async function askForRecordId(ctx: EditorContext, title: string): Promise<RecordRef | undefined> {
+async function askForRecordId(ctx: CommandServices, title: string): Promise<RecordRef | undefined> {
   const recent = ctx.recentIds();
   if (recent.length) {
     const picked = await vscode.window.showQuickPick([...recent, ENTER_ID], { title, placeHolder: 'A recent record, or enter another ID' });
@@ -46,6 +46,6 @@ async function askForRecordId(ctx: EditorContext, title: string): Promise<Record
   return typed ? { id: typed.trim() } : undefined;
 }
 
-export async function recordTarget(ctx: EditorContext, args: unknown[], title: string, useCursor = true): Promise<RecordRef | undefined> {
+export async function recordTarget(ctx: CommandServices, args: unknown[], title: string, useCursor = true): Promise<RecordRef | undefined> {
   return fromArgument(args[0], args[1]) ?? fromEditor(ctx, useCursor) ?? (await askForRecordId(ctx, title));
 }

@@ -1,4 +1,5 @@
-// What every record command shares: the session (API client, log), the tree, the platform cache,
+// The services every record command is built from (each command is a `(services) => handler`
+// factory in index.ts): the session (API client, log), the tree, the platform cache,
 // the describe documents, and the workspace memory of recent IDs and file ↔ record pairs.
 import * as vscode from 'vscode';
 import type { DxApiClient } from '../../../platform/src/apiClient';
@@ -9,7 +10,7 @@ import { rememberId } from '../../../platform/src/records/recordIds';
 import type { RecordsTreeProvider } from '../tree/recordsTreeProvider';
 import type { RecordDocuments } from './recordDocuments';
 
-export interface EditorSession {
+export interface SessionServices {
   readonly log: vscode.LogOutputChannel;
   readonly onDidChange: vscode.Event<void>;
   readonly signedIn: boolean;
@@ -26,12 +27,12 @@ export interface RecordRef {
 const RECENT_KEY = 'dxrecord.recentRecordIds';
 const FILE_RECORDS_KEY = 'dxrecord.fileRecords';
 
-export class EditorContext {
+export class CommandServices {
   /** Platform complaints (InvalidInput) placed on the file's fields after a failed create/update. */
   readonly rejections = vscode.languages.createDiagnosticCollection('dnanexus-platform');
 
   constructor(
-    readonly session: EditorSession,
+    readonly session: SessionServices,
     readonly state: vscode.Memento,
     readonly cache: PlatformCache,
     readonly tree: RecordsTreeProvider,

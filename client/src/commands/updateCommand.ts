@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { planCreate, refusalMessage } from '../../../platform/src/records/createRecord';
 import { describeRecord } from '../../../platform/src/records/describeRecord';
 import { applyUpdate, describePlan, planUpdate, type UpdatePlan } from '../../../platform/src/records/updateRecord';
-import type { EditorContext } from './services';
+import type { CommandServices } from './services';
 import { markRejection, recordFile, showRejection } from './recordFile';
 import { recordTarget } from './recordTarget';
 
@@ -20,7 +20,7 @@ async function confirm(plan: UpdatePlan, name: string): Promise<boolean> {
   return (await vscode.window.showWarningMessage(title, { modal: true, detail }, 'Apply')) === 'Apply';
 }
 
-export function updateRecordCommand(ctx: EditorContext) {
+export function updateRecordCommand(ctx: CommandServices) {
   return async (arg?: unknown): Promise<void> => {
     const document = await recordFile(arg);
     if (!document) return;

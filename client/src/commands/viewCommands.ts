@@ -2,9 +2,9 @@
 import * as vscode from 'vscode';
 import { findProjects } from '../../../platform/src/records/projects';
 import type { TreeNode } from '../tree/recordsTreeData';
-import type { EditorContext } from './services';
+import type { CommandServices } from './services';
 
-export function selectProjectCommand(ctx: EditorContext) {
+export function selectProjectCommand(ctx: CommandServices) {
   return async (): Promise<void> => {
     const client = await ctx.client();
     if (!client) return;
@@ -24,11 +24,11 @@ export function selectProjectCommand(ctx: EditorContext) {
   };
 }
 
-export function refreshCommand(ctx: EditorContext) {
+export function refreshCommand(ctx: CommandServices) {
   return (): void => ctx.platformChanged();
 }
 
-export function filterRecordsCommand(ctx: EditorContext) {
+export function filterRecordsCommand(ctx: CommandServices) {
   return async (): Promise<void> => {
     const current = ctx.tree.data.filter;
     const shown = current.name ? current.name : current.tag ? `tag:${current.tag}` : current.type ? `type:${current.type}` : '';
@@ -45,14 +45,14 @@ export function filterRecordsCommand(ctx: EditorContext) {
   };
 }
 
-export function clearFilterCommand(ctx: EditorContext) {
+export function clearFilterCommand(ctx: CommandServices) {
   return async (): Promise<void> => {
     ctx.tree.setFilter({});
     await vscode.commands.executeCommand('setContext', 'dxrecord.filtered', false);
   };
 }
 
-export function loadMoreCommand(ctx: EditorContext) {
+export function loadMoreCommand(ctx: CommandServices) {
   return async (node: TreeNode): Promise<void> => {
     if (node?.kind === 'loadMore') await ctx.tree.loadMore(node);
   };
