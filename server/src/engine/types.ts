@@ -1,37 +1,9 @@
 // The engine's public contract: text in, diagnostics (and the facts the platform checks need) out.
 // Pure: no I/O, no LSP types, so the CLI, the server and the benchmark share it unchanged.
 
-export type DiagnosticCode =
-  | 'json-syntax'
-  | 'duplicate-key'
-  | 'not-an-object'
-  | 'missing-project'
-  | 'unknown-field'
-  | 'describe-field'
-  | 'type-mismatch'
-  | 'invalid-id'
-  | 'wrong-id-class'
-  | 'id-alphabet'
-  | 'name-invalid'
-  | 'tag-empty'
-  | 'type-name-invalid'
-  | 'property-value-not-string'
-  | 'property-key-too-long'
-  | 'property-value-too-long'
-  | 'property-key-empty'
-  | 'details-not-container'
-  | 'details-large'
-  | 'link-extra-keys'
-  | 'link-value-not-string'
-  | 'link-target-malformed'
-  | 'link-target-not-found'
-  | 'folder-invalid'
-  | 'folder-not-normalized'
-  | 'folder-needs-parents'
-  | 'nonce-invalid'
-  | 'project-not-found';
+export type { DiagnosticCode, Severity } from './rules/registry';
+import type { DiagnosticCode, Severity } from './rules/registry';
 
-export type Severity = 'error' | 'warning' | 'information';
 
 /** 0-based line and UTF-16 character, exactly as LSP counts them. */
 export interface Position {

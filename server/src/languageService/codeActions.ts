@@ -1,10 +1,11 @@
-// Code actions for our diagnostics. Each fix is built from the diagnostic the client sends back
-// (range, code, data) plus short scans of the text; only "remove all" needs the whole file's
-// diagnostics, which the document model of this version already holds.
+// Code actions for our diagnostics: one quick fix per code whose rule registry row names one. Each
+// fix is built from the diagnostic the client sends back (range, code, data) plus short scans;
+// only "remove all" needs the whole file's diagnostics, which this version's model holds.
 import { CodeActionKind, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeFolder } from '../../../common/dxPaths';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import type { FixableCode } from '../engine/rules/registry';
 import type { RecordDiagnostic, TopLevelObject, TopLevelProperty } from '../engine/types';
 import { parseStringToken, propertyValueSpan, valueEndAt } from './jsonScan';
 import { makeNonce } from '../../../common/nonce';
@@ -43,63 +44,82 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
+/** What a quick fix builds from: the diagnostic the client sent back, located in this document. */
+interface FixSite {
+  input: CodeActionInput;
+  diagnostic: Diagnostic;
+  text: string;
+  start: number;
+  end: number;
+  data: Record<string, unknown>;
+  /** An edit that replaces the diagnostic's range. */
+  replace(newText: string): OffsetEdit[];
+  /** The preferred quick fix for this diagnostic. */
+  fix(title: string, edits: OffsetEdit[]): CodeAction;
+}
+
+/** One builder per code whose registry row names a fix (server/src/engine/rules/registry.ts). */
+const QUICK_FIXES: { [C in FixableCode]: (site: FixSite) => CodeAction[] } = {
+  'link-value-not-string': ({ data, text, start, replace, fix }) => {
+    if (typeof data.id !== 'string' || text[start] !== '{') return [];
+    return [fix(`Use the string link "${data.id}"`, replace(JSON.stringify(data.id)))];
+  },
+  'link-extra-keys': ({ data, text, end, fix }) => {
+    const objectOffset = data.objectOffset;
+    if (typeof objectOffset !== 'number' || text[objectOffset] !== '{') return [];
+    const value = propertyValueSpan(text, end);
+    if (!value) return [];
+    const objectEnd = valueEndAt(text, objectOffset);
+    const newText = `{"$dnanexus_link": ${text.slice(value.start, value.end)}}`;
+    return [fix('Keep only the $dnanexus_link key', [{ offset: objectOffset, length: objectEnd - objectOffset, newText }])];
+  },
+  'unknown-field': ({ input, data, replace, fix }) => {
+    const suggestion = data.suggestion;
+    if (typeof suggestion !== 'string' || findProperty(input, suggestion)) return [];
+    return [fix(`Rename to "${suggestion}"`, replace(JSON.stringify(suggestion)))];
+  },
+  'folder-needs-parents': ({ input, text, fix }) => {
+    const object = input.topLevel();
+    if (!object) return [];
+    const parents = findProperty(input, 'parents');
+    if (parents && parents.valueOffset >= 0) {
+      const edit = { offset: parents.valueOffset, length: parents.valueEnd - parents.valueOffset, newText: 'true' };
+      return [fix('Set "parents" to true (create missing folders)', [edit])];
+    }
+    const edit = insertPropertyEdit(text, object, 'parents', 'true', findProperty(input, 'folder'));
+    return [fix('Add "parents": true (create missing folders)', [edit])];
+  },
+  'folder-not-normalized': ({ text, start, end, replace, fix }) => {
+    const folder = parseStringToken(text.slice(start, end));
+    if (folder === undefined) return [];
+    const normalized = normalizeFolder(folder);
+    return [fix(`Use the normalized folder "${normalized}"`, replace(JSON.stringify(normalized)))];
+  },
+  'nonce-invalid': ({ replace, fix }) => [fix('Replace with a fresh nonce', replace(JSON.stringify(makeNonce())))],
+  'describe-field': ({ input, start, fix }) => {
+    const object = input.topLevel();
+    const property = object?.properties.find((candidate) => candidate.keyOffset === start);
+    if (!object || !property) return [];
+    return [fix(`Remove "${property.key}" (describe output, not create input)`, removePropertiesEdits(object, new Set([property])))];
+  },
+};
+
 function fixesFor(input: CodeActionInput, diagnostic: Diagnostic): CodeAction[] {
+  const code = String(diagnostic.code);
+  if (!Object.hasOwn(QUICK_FIXES, code)) return [];
   const { document } = input;
-  const text = document.getText();
   const start = document.offsetAt(diagnostic.range.start);
   const end = document.offsetAt(diagnostic.range.end);
-  const data = (diagnostic.data ?? {}) as Record<string, unknown>;
-  const replace = (newText: string): OffsetEdit[] => [{ offset: start, length: end - start, newText }];
-
-  switch (diagnostic.code) {
-    case 'link-value-not-string': {
-      if (typeof data.id !== 'string' || text[start] !== '{') return [];
-      return [fix(input, `Use the string link "${data.id}"`, replace(JSON.stringify(data.id)), diagnostic, true)];
-    }
-    case 'link-extra-keys': {
-      const objectOffset = data.objectOffset;
-      if (typeof objectOffset !== 'number' || text[objectOffset] !== '{') return [];
-      const value = propertyValueSpan(text, end);
-      if (!value) return [];
-      const objectEnd = valueEndAt(text, objectOffset);
-      const newText = `{"$dnanexus_link": ${text.slice(value.start, value.end)}}`;
-      return [fix(input, 'Keep only the $dnanexus_link key', [{ offset: objectOffset, length: objectEnd - objectOffset, newText }], diagnostic, true)];
-    }
-    case 'unknown-field': {
-      const suggestion = data.suggestion;
-      if (typeof suggestion !== 'string' || findProperty(input, suggestion)) return [];
-      return [fix(input, `Rename to "${suggestion}"`, replace(JSON.stringify(suggestion)), diagnostic, true)];
-    }
-    case 'folder-needs-parents': {
-      const object = input.topLevel();
-      if (!object) return [];
-      const parents = findProperty(input, 'parents');
-      if (parents && parents.valueOffset >= 0) {
-        const edit = { offset: parents.valueOffset, length: parents.valueEnd - parents.valueOffset, newText: 'true' };
-        return [fix(input, 'Set "parents" to true (create missing folders)', [edit], diagnostic, true)];
-      }
-      const folder = findProperty(input, 'folder');
-      const edit = insertPropertyEdit(text, object, 'parents', 'true', folder);
-      return [fix(input, 'Add "parents": true (create missing folders)', [edit], diagnostic, true)];
-    }
-    case 'folder-not-normalized': {
-      const folder = parseStringToken(text.slice(start, end));
-      if (folder === undefined) return [];
-      const normalized = normalizeFolder(folder);
-      return [fix(input, `Use the normalized folder "${normalized}"`, replace(JSON.stringify(normalized)), diagnostic, true)];
-    }
-    case 'nonce-invalid':
-      return [fix(input, 'Replace with a fresh nonce', replace(JSON.stringify(makeNonce())), diagnostic, true)];
-    case 'describe-field': {
-      const object = input.topLevel();
-      const property = object?.properties.find((candidate) => candidate.keyOffset === start);
-      if (!object || !property) return [];
-      const edits = removePropertiesEdits(object, new Set([property]));
-      return [fix(input, `Remove "${property.key}" (describe output, not create input)`, edits, diagnostic, true)];
-    }
-    default:
-      return [];
-  }
+  return QUICK_FIXES[code as FixableCode]({
+    input,
+    diagnostic,
+    text: document.getText(),
+    start,
+    end,
+    data: (diagnostic.data ?? {}) as Record<string, unknown>,
+    replace: (newText) => [{ offset: start, length: end - start, newText }],
+    fix: (title, edits) => fix(input, title, edits, diagnostic, true),
+  });
 }
 
 function removeAllDescribeFields(input: CodeActionInput, diagnostic: Diagnostic): CodeAction[] {

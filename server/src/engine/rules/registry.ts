@@ -1,0 +1,86 @@
+// The rule registry: one row per diagnostic code — the module that reports it, its severity, what
+// it means, and its quick fix. The DiagnosticCode type, the language service's quick fixes
+// (which must implement exactly the rows with a `fix`) and the README's code table
+// (scripts/codeTable.ts) all follow from this table, so a new rule is one module plus one row.
+export type Severity = 'error' | 'warning' | 'information';
+
+export interface RuleEntry {
+  /** The modules that report it, relative to server/src (comma-separated; languageService/platform/ ones need sign-in). */
+  module: string;
+  /** Every severity the code is reported with; the first is the usual one. */
+  severities: readonly Severity[];
+  /** When it is reported, for the README's table and hovers. */
+  when: string;
+  /** The title of its quick fix, when it has one. */
+  fix?: string;
+}
+
+export const RULES = {
+  'json-syntax': { module: 'engine/index.ts', severities: ['error'], when: 'the text is not valid JSON (each problem at its offset)' },
+  'duplicate-key': { module: 'engine/index.ts', severities: ['error'], when: 'a key appears twice in the same object (the platform would keep only the last)' },
+  'not-an-object': { module: 'engine/index.ts', severities: ['error'], when: 'the top-level value is not an object' },
+  'missing-project': { module: 'engine/rules/fields.ts', severities: ['error'], when: '`project` is absent' },
+  'unknown-field': {
+    module: 'engine/rules/fields.ts',
+    severities: ['error'],
+    when: 'a top-level key that `/record/new` does not take (with a "did you mean" for near misses)',
+    fix: 'Rename to the near miss',
+  },
+  'describe-field': {
+    module: 'engine/rules/fields.ts',
+    severities: ['warning'],
+    when: 'a describe-output key (`id`, `class`, `created`, `modified`, `links`, `state`, `createdBy`, `sponsored`)',
+    fix: 'Remove it (or all of them at once)',
+  },
+  'type-mismatch': { module: 'engine/rules/fields.ts', severities: ['error'], when: 'a field has the wrong JSON type (from the schema)' },
+  'invalid-id': { module: 'engine/rules/ids.ts', severities: ['error'], when: 'a string that must be an ID is not `<class>-` and 24 letters or digits' },
+  'wrong-id-class': { module: 'engine/rules/ids.ts', severities: ['error'], when: 'a well-formed ID of the wrong class (`project` must be a container, `initializeFrom.id` a record)' },
+  'id-alphabet': { module: 'engine/rules/ids.ts', severities: ['warning'], when: 'an ID with characters the platform never puts in IDs (outside `0123456789BFGJKPQVXYZbfgjkpqvxyz`)' },
+  'name-invalid': { module: 'engine/rules/names.ts', severities: ['error'], when: '`name` is empty or holds a control character' },
+  'tag-empty': { module: 'engine/rules/names.ts', severities: ['error'], when: 'an empty tag' },
+  'type-name-invalid': { module: 'engine/rules/names.ts', severities: ['error', 'warning'], when: 'a type with characters outside `[/0-9A-Za-z_]` (a warning when the only offender is `-`)' },
+  'property-value-not-string': { module: 'engine/rules/fields.ts', severities: ['error'], when: 'a property value that is not a string (`null` included)' },
+  'property-key-too-long': { module: 'engine/rules/properties.ts', severities: ['error'], when: 'a property key over 100 bytes of UTF-8' },
+  'property-value-too-long': { module: 'engine/rules/properties.ts', severities: ['error'], when: 'a property value over 700 bytes of UTF-8' },
+  'property-key-empty': { module: 'engine/rules/properties.ts', severities: ['error'], when: 'an empty property key' },
+  'details-not-container': { module: 'engine/rules/fields.ts', severities: ['error'], when: '`details` is neither an object nor an array' },
+  'details-large': { module: 'engine/rules/details.ts', severities: ['warning'], when: '`details` is more than 1 MiB of UTF-8 JSON' },
+  'link-extra-keys': {
+    module: 'engine/rules/details.ts',
+    severities: ['error'],
+    when: 'an object in `details` holds `$dnanexus_link` and other keys',
+    fix: 'Keep only the $dnanexus_link key',
+  },
+  'link-value-not-string': {
+    module: 'engine/rules/details.ts',
+    severities: ['error'],
+    when: 'a `$dnanexus_link` value that is not a string (the `{project, id}` form included)',
+    fix: 'Use the string link',
+  },
+  'link-target-malformed': { module: 'engine/rules/details.ts', severities: ['warning'], when: 'a link string that is not a data-object ID' },
+  'link-target-not-found': { module: 'languageService/platform/checks.ts', severities: ['warning'], when: 'signed in, and the platform cannot find the linked object' },
+  'folder-invalid': { module: 'engine/rules/folder.ts', severities: ['error'], when: '`folder` does not start with `/`, has a `.` or `..` segment, or a control character' },
+  'folder-not-normalized': {
+    module: 'engine/rules/folder.ts',
+    severities: ['information'],
+    when: '`folder` has `//` or a trailing `/` (the platform normalizes it)',
+    fix: 'Use the normalized folder',
+  },
+  'folder-needs-parents': {
+    module: 'engine/rules/folder.ts, languageService/platform/checks.ts',
+    severities: ['information', 'warning'],
+    when: '`folder` is not `/` and `parents` is not `true` (a warning when signed in and the folder does not exist)',
+    fix: 'Add "parents": true',
+  },
+  'nonce-invalid': { module: 'engine/rules/nonce.ts', severities: ['error'], when: '`nonce` is empty or over 128 bytes of UTF-8', fix: 'Replace with a fresh nonce' },
+  'project-not-found': { module: 'languageService/platform/checks.ts', severities: ['warning'], when: 'signed in, and the project does not exist or is not visible' },
+} as const satisfies Record<string, RuleEntry>;
+
+export type DiagnosticCode = keyof typeof RULES;
+
+/** The codes whose row names a quick fix: the language service implements exactly these. */
+export type FixableCode = { [K in DiagnosticCode]: (typeof RULES)[K] extends { fix: string } ? K : never }[DiagnosticCode];
+
+export function ruleOf(code: string): RuleEntry | undefined {
+  return Object.hasOwn(RULES, code) ? (RULES as Record<string, RuleEntry>)[code] : undefined;
+}
