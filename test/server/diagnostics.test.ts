@@ -10,8 +10,6 @@ const PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
 const VALID = JSON.stringify({ project: PROJECT, name: 'ok' }, null, 2);
 const INVALID = JSON.stringify({ project: PROJECT, detials: {}, id: 'record-B0FJgXy4Zg231jgbQ9zQ0004', folder: '/a' }, null, 2);
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 describe('diagnostics', () => {
   let client: LspTestClient;
   before(async () => {
@@ -46,9 +44,11 @@ describe('diagnostics', () => {
     const latest = await client.waitForDiagnostics(uri, (params) => params.version === version, { after: mark });
     assert.equal(latest.diagnostics.length, 1);
     assert.match(latest.diagnostics[0].message, /"key10"/);
-    await sleep(400);
+    // A barrier instead of a wait: one more change, published after anything the burst could still publish.
+    const after = client.change(uri, VALID);
+    await client.waitForDiagnostics(uri, (params) => params.version === after, { after: mark });
     const forUri = client.published.slice(mark).filter((params) => params.uri === uri);
-    assert.deepEqual(forUri.map((params) => params.version), [version], 'only the latest version is published');
+    assert.deepEqual(forUri.map((params) => params.version), [version, after], 'of the burst, only the latest version is published');
   });
 
   test('closing a document clears its diagnostics', async () => {
@@ -78,8 +78,10 @@ describe('diagnostics', () => {
   test('validation.debounceMs sets the delay after a change', async () => {
     const uri = fileUri('debounce.dxrecord.json');
     await openAndWait(client, uri, VALID);
+    const configured = client.published.length;
     client.configure({ validation: { debounceMs: 800 } });
-    await sleep(100);
+    // The server re-validates open documents once it has the new settings.
+    await client.waitForDiagnostics(uri, () => true, { after: configured });
     const mark = client.published.length;
     const started = Date.now();
     const version = client.change(uri, INVALID);

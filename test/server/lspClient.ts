@@ -10,8 +10,8 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams, TextEdit } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+export { applyEdits, fileUri } from '../languageService/workspace';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -123,24 +123,6 @@ export class LspTestClient {
       this.connection.dispose();
     }
   }
-}
-
-export function fileUri(name: string, folder = '/tmp/dxrecord-tests'): string {
-  return pathToFileURL(resolve(folder, name)).href;
-}
-
-/** Applies LSP text edits the way the editor would. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('file:///edit', 'dxrecord', 0, text), edits);
-}
-
-/** The text a snippet inserts when the user accepts every placeholder's default (first choice). */
-export function expandSnippet(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\d+/g, '')
-    .replace(/\\\$/g, '$');
 }
 
 /** Opens `text`, waits for its first diagnostics and returns them. */

@@ -1,30 +1,25 @@
-// Completion and hover over real JSON-RPC: skeleton, missing keys (project first), booleans,
+// Completion and hover, in process: skeleton, missing keys (project first), booleans,
 // ID prefixes, the link snippet in details, never an empty list, schema docs and byte sizes.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
+import { describe, test } from 'node:test';
+import type { CompletionItem, CompletionList, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { validateRecord } from '../../server/src/engine';
-import { applyEdits, expandSnippet, fileUri, LspTestClient } from './lspClient';
+import { applyEdits, expandSnippet, fileUri, Workspace } from './workspace';
 
 const PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
 const schema = JSON.parse(readFileSync('schemas/record-new.schema.json', 'utf8'));
 
-let client: LspTestClient;
+const workspace = new Workspace();
 let documentCount = 0;
-before(async () => {
-  client = await LspTestClient.start();
-});
-after(() => client.stop());
 
 /** Opens `text` with `|` marking the cursor and returns the completion list there. */
 async function completeAt(marked: string): Promise<{ list: CompletionList; text: string }> {
   const offset = marked.indexOf('|');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
   const uri = fileUri(`completion-${++documentCount}.dxrecord.json`);
-  client.open(uri, text);
-  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, offset) });
-  client.close(uri);
+  const list = await workspace.service.completions(workspace.open(uri, text), positionOf(text, offset));
+  workspace.close(uri);
   return { list, text };
 }
 
@@ -32,10 +27,8 @@ async function completeTriggeredBy(marked: string, triggerCharacter: string): Pr
   const offset = marked.indexOf('|');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
   const uri = fileUri(`completion-${++documentCount}.dxrecord.json`);
-  client.open(uri, text);
-  const context = { triggerKind: 2, triggerCharacter };
-  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: positionOf(text, offset), context });
-  client.close(uri);
+  const list = await workspace.service.completions(workspace.open(uri, text), positionOf(text, offset), triggerCharacter);
+  workspace.close(uri);
   return list;
 }
 
@@ -43,9 +36,8 @@ async function hoverAt(marked: string): Promise<string> {
   const offset = marked.indexOf('|');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
   const uri = fileUri(`hover-${++documentCount}.dxrecord.json`);
-  client.open(uri, text);
-  const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, offset) });
-  client.close(uri);
+  const hover = await workspace.service.hover(workspace.open(uri, text), positionOf(text, offset));
+  workspace.close(uri);
   assert.ok(hover, 'a hover is returned');
   return (hover.contents as MarkupContent).value;
 }

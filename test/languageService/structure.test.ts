@@ -1,9 +1,8 @@
-// Formatting, outline and folding over real JSON-RPC.
+// Formatting, outline and folding, in process.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { DocumentSymbol, FoldingRange, TextEdit } from 'vscode-languageserver-protocol';
+import { describe, test } from 'node:test';
 import { foldingRanges } from '../../server/src/languageService/folding';
-import { applyEdits, fileUri, LspTestClient } from './lspClient';
+import { applyEdits, fileUri, Workspace } from './workspace';
 
 const RECORD = {
   project: 'project-B0FJgXy4Zg231jgbQ9zQ0003',
@@ -11,38 +10,32 @@ const RECORD = {
   details: { reads: { $dnanexus_link: 'file-B0FJgXy4Zg231jgbQ9zQ0005' }, lanes: [{ n: 1 }, { n: 2 }], ok: true, none: null },
 };
 
-let client: LspTestClient;
+const workspace = new Workspace();
 let documentCount = 0;
-before(async () => {
-  client = await LspTestClient.start();
-});
-after(() => client.stop());
 
-function openText(text: string): string {
-  const uri = fileUri(`structure-${++documentCount}.dxrecord.json`);
-  client.open(uri, text);
-  return uri;
+function openText(text: string) {
+  return workspace.open(fileUri(`structure-${++documentCount}.dxrecord.json`), text);
 }
 
 describe('formatting', () => {
   test('formats with the editor tab size, spaces or tabs, keeping CRLF', async () => {
     const minified = JSON.stringify(RECORD);
-    const uri = openText(minified);
+    const document = openText(minified);
     for (const [options, indent] of [[{ tabSize: 4, insertSpaces: true }, 4], [{ tabSize: 4, insertSpaces: false }, '\t']] as const) {
-      const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options });
+      const edits = workspace.service.format(document, options);
       assert.equal(applyEdits(minified, edits), JSON.stringify(RECORD, null, indent));
     }
     const crlf = JSON.stringify(RECORD, null, 1).replace(/\n/g, '\r\n');
-    const crlfUri = openText(crlf);
-    const edits = await client.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri: crlfUri }, options: { tabSize: 2, insertSpaces: true } });
+    const crlfDocument = openText(crlf);
+    const edits = workspace.service.format(crlfDocument, { tabSize: 2, insertSpaces: true });
     assert.equal(applyEdits(crlf, edits), JSON.stringify(RECORD, null, 2).replace(/\n/g, '\r\n'));
   });
 
   test('range formatting touches only the range', async () => {
     const text = '{"project":  "p",\n"details": {"a":1,\n"b":2}}';
-    const uri = openText(text);
+    const document = openText(text);
     const range = { start: { line: 1, character: 0 }, end: { line: 2, character: 6 } };
-    const edits = await client.request<TextEdit[]>('textDocument/rangeFormatting', { textDocument: { uri }, range, options: { tabSize: 2, insertSpaces: true } });
+    const edits = workspace.service.format(document, { tabSize: 2, insertSpaces: true }, range);
     const result = applyEdits(text, edits);
     assert.ok(result.startsWith('{"project":  "p",'), result);
     assert.deepEqual(JSON.parse(result), JSON.parse(text));
@@ -52,7 +45,7 @@ describe('formatting', () => {
 describe('outline and folding', () => {
   test('document symbols mirror the record, with array containers named by index', async () => {
     const text = JSON.stringify(RECORD, null, 2);
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: openText(text) } });
+    const symbols = workspace.service.symbols(openText(text));
     assert.deepEqual(symbols.map((s) => s.name), ['project', 'tags', 'details']);
     const details = symbols[2];
     assert.deepEqual(details.children!.map((s) => s.name), ['reads', 'lanes', 'ok', 'none']);
@@ -66,7 +59,7 @@ describe('outline and folding', () => {
 
   test('folding ranges cover every multi-line object and array, ending before the closing bracket', async () => {
     const text = JSON.stringify({ project: 'p', tags: ['a'], details: { lanes: [1, 2] } }, null, 2);
-    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: openText(text) } });
+    const ranges = workspace.service.foldingRanges(openText(text), 5000);
     const lines = text.split('\n');
     const expected = [
       [0, lines.length - 2],

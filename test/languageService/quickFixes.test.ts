@@ -1,21 +1,17 @@
-// Every quick fix over real JSON-RPC: ask for the actions on the published diagnostic, apply the
-// edit, send the new text and check the re-validation the server publishes.
+// Every quick fix, in process: ask for the actions on the reported diagnostic, apply the edit,
+// change the document to the new text and check its new diagnostics.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { applyEdits, changeAndWait, fileUri, LspTestClient, openAndWait } from './lspClient';
+import { describe, test } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { applyEdits, fileUri, Workspace } from './workspace';
 
 const PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
 const RECORD = 'record-B0FJgXy4Zg231jgbQ9zQ0004';
 const FILE = 'file-B0FJgXy4Zg231jgbQ9zQ0005';
 const NONCE_SHAPE = /^[0-9a-f]{64}\d+\.\d{6}$/;
 
-let client: LspTestClient;
+const workspace = new Workspace();
 let documentCount = 0;
-before(async () => {
-  client = await LspTestClient.start();
-});
-after(() => client.stop());
 
 interface Opened {
   uri: string;
@@ -26,16 +22,18 @@ interface Opened {
 async function open(record: unknown, indent: number | string = 2): Promise<Opened> {
   const uri = fileUri(`fix-${++documentCount}.dxrecord.json`);
   const text = typeof record === 'string' ? record : JSON.stringify(record, null, indent);
-  return { uri, text, diagnostics: await openAndWait(client, uri, text) };
+  workspace.open(uri, text);
+  return { uri, text, diagnostics: workspace.diagnostics(uri) };
 }
 
-function actionsFor(doc: Opened, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-  const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri: doc.uri },
-    range,
-    context: { diagnostics, ...(only ? { only } : {}) },
-  });
+async function actionsFor(doc: Opened, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  return workspace.service.codeActions(workspace.document(doc.uri), diagnostics, only);
+}
+
+/** Changes the open document to `text` and returns the new version's diagnostics. */
+function changeTo(uri: string, text: string): Diagnostic[] {
+  workspace.change(uri, text);
+  return workspace.diagnostics(uri);
 }
 
 /** Applies the action titled like `title`, re-validates, and returns the new text and diagnostics. */
@@ -47,7 +45,7 @@ async function applyFix(doc: Opened, code: string, title: RegExp): Promise<{ tex
   assert.ok(action, `no action like ${title} in ${actions.map((a) => a.title).join(' | ')}`);
   assert.equal(action.kind, 'quickfix');
   const text = applyEdits(doc.text, action.edit!.changes![doc.uri]);
-  return { text, diagnostics: await changeAndWait(client, doc.uri, text) };
+  return { text, diagnostics: changeTo(doc.uri, text) };
 }
 
 describe('quick fixes', () => {
@@ -115,7 +113,7 @@ describe('quick fixes', () => {
       const text = applyEdits(doc.text, actions[0].edit!.changes![doc.uri]);
       const parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
       assert.match(parsed.nonce, NONCE_SHAPE);
-      const withNonce = { uri: doc.uri, text, diagnostics: await changeAndWait(client, doc.uri, text) };
+      const withNonce = { uri: doc.uri, text, diagnostics: changeTo(doc.uri, text) };
       assert.ok(!withNonce.diagnostics.some((d) => d.code === 'nonce-invalid'));
       assert.deepEqual(await actionsFor(withNonce, [], ['source']), []);
     }
