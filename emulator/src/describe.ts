@@ -18,8 +18,18 @@ const OBJECT_DEFAULT_FIELDS = [
 const CONTAINER_DEFAULT_FIELDS = [
   'id', 'class', 'name', 'summary', 'description', 'billTo', 'created', 'modified', 'createdBy', 'region',
   'level', 'dataUsage', 'sponsoredDataUsage', 'tags', 'protected', 'restricted', 'downloadRestricted',
-  'previewViewerRestricted', 'externalUploadRestricted', 'containsPHI', 'defaultSymlink', 'version',
+  'previewViewerRestricted', 'externalUploadRestricted', 'containsPHI', 'databaseUIViewOnly', 'databaseResultsRestricted',
+  'allowedExecutables', 'defaultSymlink', 'version',
 ];
+
+// Upload limits dxpy reads (fields.fileUploadParameters) to size the parts of an upload.
+const FILE_UPLOAD_PARAMETERS = {
+  minimumPartSize: 5 * 1024 ** 2,
+  maximumPartSize: 5 * 1024 ** 3,
+  emptyLastPartAllowed: true,
+  maximumNumParts: 10_000,
+  maximumFileSize: 5 * 1024 ** 4,
+};
 
 /**
  * Reads `fields`, `defaultFields` and the legacy boolean flags (`legacy` names them, e.g.
@@ -113,7 +123,7 @@ export function describeContainer(
       name: () => container.name,
       summary: () => container.summary,
       description: () => container.description,
-      billTo: () => container.createdBy,
+      billTo: () => container.billTo,
       created: () => container.created,
       modified: () => container.modified,
       createdBy: () => ({ user: container.createdBy }),
@@ -123,13 +133,17 @@ export function describeContainer(
       sponsoredDataUsage: () => 0,
       tags: () => [...container.tags],
       protected: () => container.protected,
-      restricted: () => false,
-      downloadRestricted: () => false,
-      previewViewerRestricted: () => false,
-      externalUploadRestricted: () => false,
-      containsPHI: () => false,
+      restricted: () => container.restricted,
+      downloadRestricted: () => container.downloadRestricted,
+      previewViewerRestricted: () => container.previewViewerRestricted,
+      externalUploadRestricted: () => container.externalUploadRestricted,
+      containsPHI: () => container.containsPHI,
+      databaseUIViewOnly: () => container.databaseUIViewOnly,
+      databaseResultsRestricted: () => container.databaseResultsRestricted,
+      allowedExecutables: () => (container.allowedExecutables ? [...container.allowedExecutables] : null),
       defaultSymlink: () => null,
-      version: () => 1,
+      version: () => container.version,
+      fileUploadParameters: () => ({ ...FILE_UPLOAD_PARAMETERS }),
       properties: () => ({ ...container.properties }),
       permissions: () => Object.fromEntries(container.permissions),
       folders: () => [...container.folders].sort(),

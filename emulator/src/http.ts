@@ -168,18 +168,18 @@ function serveAdmin(ctx: HttpContext, req: IncomingMessage, res: ServerResponse,
 }
 
 /** Runs the API call; returns its status and reply as the platform would send them. */
-function perform(ctx: HttpContext, req: IncomingMessage, path: string, body: Buffer): { status: number; reply: unknown } {
+function perform(ctx: HttpContext, req: IncomingMessage, path: string, body: Buffer): { status: number; reply: unknown; headers?: Record<string, string> } {
   try {
     const route = resolveRoute(path);
     const user = authenticate(ctx.state, req);
     const input = parseJsonBody(req, body);
-    const reply = route.handler({ state: ctx.state, user, entity: route.entity, route: path }, input);
+    const reply = route.handler({ state: ctx.state, user, entity: route.entity, route: path, headers: req.headers }, input);
     if (route.mutates) ctx.onMutation();
     return { status: 200, reply };
   } catch (error) {
     if (!(error instanceof ApiError)) ctx.log?.(`internal error on ${path}: ${(error as Error).stack ?? String(error)}`);
     const apiError = error instanceof ApiError ? error : new ApiError('InternalError', 'Internal error in the emulator');
-    return { status: apiError.status, reply: apiError.toBody() };
+    return { status: apiError.status, reply: apiError.toBody(), headers: apiError.headers };
   }
 }
 
@@ -196,7 +196,7 @@ async function serveApi(ctx: HttpContext, req: IncomingMessage, res: ServerRespo
     finish(sendError(res, injected.error, injected.headers), ' (injected)');
     return;
   }
-  const { status, reply } = perform(ctx, req, path, body);
+  const { status, reply, headers } = perform(ctx, req, path, body);
   if (fault?.kind === 'lose-response') {
     req.socket.destroy();
     finish(0, ` (performed with status ${status}, response lost by injected fault)`);
@@ -206,6 +206,6 @@ async function serveApi(ctx: HttpContext, req: IncomingMessage, res: ServerRespo
     finish(sendError(res, injected.error, injected.headers), ' (injected after performing the call)');
     return;
   }
-  send(res, status, reply);
+  send(res, status, reply, headers);
   finish(status, fault ? ' (delayed by injected fault)' : '');
 }

@@ -26,7 +26,7 @@ export interface User {
   created: number;
 }
 
-export interface Container {
+export interface Container extends ContainerSettings {
   id: string;
   class: 'project' | 'container';
   name: string;
@@ -41,6 +41,37 @@ export interface Container {
   protected: boolean;
   folders: Set<string>;
   permissions: Map<string, Level>;
+}
+
+/** Access flags and billing of a project, all changeable through /project-xxxx/update. */
+export interface ContainerSettings {
+  billTo: string;
+  restricted: boolean;
+  downloadRestricted: boolean;
+  previewViewerRestricted: boolean;
+  externalUploadRestricted: boolean;
+  containsPHI: boolean;
+  databaseUIViewOnly: boolean;
+  /** Minimum rows a VIEW member may get back from a database query; null when unrestricted. */
+  databaseResultsRestricted: number | null;
+  allowedExecutables: string[] | null;
+  /** Bumped by every update, so a client can make an update conditional on what it last saw. */
+  version: number;
+}
+
+export function defaultSettings(billTo: string): ContainerSettings {
+  return {
+    billTo,
+    restricted: false,
+    downloadRestricted: false,
+    previewViewerRestricted: false,
+    externalUploadRestricted: false,
+    containsPHI: false,
+    databaseUIViewOnly: false,
+    databaseResultsRestricted: null,
+    allowedExecutables: null,
+    version: 1,
+  };
 }
 
 /** Metadata that belongs to one project's copy of an object. */
@@ -131,6 +162,7 @@ export class EmulatorState {
   createContainer(ownerId: string, name: string, cls: 'project' | 'container' = 'project'): Container {
     const now = this.now();
     const container: Container = {
+      ...defaultSettings(ownerId),
       id: this.mint(cls),
       class: cls,
       name,

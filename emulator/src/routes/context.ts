@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatorState, User } from '../state.js';
 
 /** What a route handler sees: the state, the authenticated caller, and the entity in the path. */
@@ -8,6 +9,8 @@ export interface CallContext {
   entity: string;
   /** The route as called (e.g. "/record/new"), for nonce bookkeeping. */
   route: string;
+  /** The request's headers (for /system/headers); absent when a route is called in-process. */
+  headers?: IncomingHttpHeaders;
 }
 
 export type Handler = (ctx: CallContext, input: unknown) => unknown;
