@@ -1,7 +1,8 @@
 // Describe output for data objects and containers, with `fields` / `defaultFields` / legacy flags.
 import { invalidInput } from './errors.js';
 import { isObject, type JsonObject } from './input.js';
-import type { Container, Copy, DataObject, EmulatorState, Level } from './state.js';
+import { describeParts, fileSize } from './fileContent.js';
+import type { Container, Copy, DataObject, EmulatorState, FileContent, Level } from './state.js';
 
 /** Which fields to return; resolved once from a describe input. */
 export interface FieldSelection {
@@ -83,6 +84,19 @@ function select(all: Record<string, () => unknown>, defaults: string[], selectio
   return out;
 }
 
+// Files add their media type, size and archival state; `parts` only on request, as dxpy asks for it.
+const FILE_DEFAULT_FIELDS = [...OBJECT_DEFAULT_FIELDS, 'media', 'size', 'archivalState'];
+
+function fileFields(file: FileContent | undefined): Record<string, () => unknown> {
+  if (!file) return {};
+  return {
+    media: () => file.media,
+    size: () => fileSize(file),
+    archivalState: () => 'live',
+    parts: () => describeParts(file),
+  };
+}
+
 export function describeObject(object: DataObject, projectId: string, copy: Copy, selection: FieldSelection): JsonObject {
   return select(
     {
@@ -102,8 +116,9 @@ export function describeObject(object: DataObject, projectId: string, copy: Copy
       createdBy: () => ({ user: object.createdBy }),
       properties: () => ({ ...copy.properties }),
       details: () => structuredClone(object.details),
+      ...fileFields(object.file),
     },
-    OBJECT_DEFAULT_FIELDS,
+    object.file ? FILE_DEFAULT_FIELDS : OBJECT_DEFAULT_FIELDS,
     selection,
   );
 }
@@ -115,7 +130,7 @@ export function describeContainer(
   selection: FieldSelection,
 ): JsonObject {
   let dataUsage = 0;
-  for (const [object] of state.copiesIn(container.id)) dataUsage += JSON.stringify(object.details).length;
+  for (const [object] of state.copiesIn(container.id)) dataUsage += JSON.stringify(object.details).length + (object.file ? fileSize(object.file) : 0);
   return select(
     {
       id: () => container.id,

@@ -6,6 +6,7 @@ import { ApiError, typeForStatus } from './errors.js';
 import type { FaultQueue, FaultSpec } from './faults.js';
 import { resolveRoute } from './router.js';
 import type { EmulatorState } from './state.js';
+import { isTransferPath, LOGGED_TRANSFER_PATH, serveTransfer } from './transfers.js';
 
 export interface RequestRecord {
   route: string;
@@ -116,13 +117,21 @@ function serve(ctx: HttpContext) {
       res.setHeader('Vary', 'Origin');
     }
     const admin = path.startsWith('/_emulator/');
+    const transfer = isTransferPath(path);
+    const shown = transfer ? LOGGED_TRANSFER_PATH : path;
     const finish: Finish = (status, note = '') => {
       if (admin) return;
-      ctx.requests.push({ route: path, status });
+      ctx.requests.push({ route: shown, status });
       // Only method, path, status and time: never headers or bodies, which carry secrets.
-      ctx.log?.(`${req.method} ${path} ${status} ${Math.round(performance.now() - started)}ms${note}`);
+      ctx.log?.(`${req.method} ${shown} ${status} ${Math.round(performance.now() - started)}ms${note}`);
     };
 
+    if (transfer) {
+      const body = await readBody(req).catch((error: unknown) => error as Error);
+      if (body instanceof Error) finish(sendError(res, body instanceof ApiError ? body : new ApiError('MalformedJSON', 'The request body could not be read')));
+      else finish(serveTransfer(ctx.state, req, res, path, body, ctx.onMutation));
+      return;
+    }
     if (req.method === 'OPTIONS') {
       finish(preflight(req, res));
       return;
@@ -173,7 +182,8 @@ function perform(ctx: HttpContext, req: IncomingMessage, path: string, body: Buf
     const route = resolveRoute(path);
     const user = authenticate(ctx.state, req);
     const input = parseJsonBody(req, body);
-    const reply = route.handler({ state: ctx.state, user, entity: route.entity, route: path, headers: req.headers }, input);
+    const origin = `http://127.0.0.1:${req.socket.localPort}`;
+    const reply = route.handler({ state: ctx.state, user, entity: route.entity, route: path, headers: req.headers, origin }, input);
     if (route.mutates) ctx.onMutation();
     return { status: 200, reply };
   } catch (error) {

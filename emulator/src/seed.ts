@@ -2,7 +2,7 @@
 import { seededRandomInt } from './ids.js';
 import type { CallContext } from './routes/context.js';
 import { containerRoutes } from './routes/containers.js';
-import { recordNewRoutes } from './routes/records.js';
+import { dataObjectNewRoutes } from './routes/records.js';
 import type { EmulatorState, User } from './state.js';
 
 export interface DemoInfo {
@@ -45,7 +45,7 @@ function populate(state: EmulatorState, pick: <T>(items: T[]) => T): DemoInfo {
   Object.assign(project, { summary: 'Sample tracking and analysis records for the dxrecord demo' });
 
   const newRecord = (user: User, input: Record<string, unknown>): string =>
-    (recordNewRoutes.record.handler(context(state, user, '/record/new', 'record'), input) as { id: string }).id;
+    (dataObjectNewRoutes.record.handler(context(state, user, '/record/new', 'record'), input) as { id: string }).id;
 
   const genomes = ['GRCh38', 'GRCh37'].map((assembly) =>
     newRecord(curator, {

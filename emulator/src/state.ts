@@ -84,6 +84,26 @@ export interface Copy {
   modified: number;
 }
 
+/** One uploaded part of a file: announced by /file-xxxx/upload (pending), filled by the PUT (complete). */
+export interface FilePart {
+  size: number;
+  md5: string;
+  state: 'pending' | 'complete';
+  /** The part's bytes, base64, once complete. */
+  data?: string;
+}
+
+/** What a file object holds beyond the metadata every data object has. */
+export interface FileContent {
+  media: string;
+  parts: Record<string, FilePart>;
+}
+
+/** A pre-authenticated transfer URL handed out by /file-xxxx/upload or /file-xxxx/download. */
+export type TransferGrant =
+  | { kind: 'upload'; fileId: string; index: number; expires: number }
+  | { kind: 'download'; fileId: string; filename: string; expires: number };
+
 export interface DataObject {
   id: string;
   class: string;
@@ -95,6 +115,8 @@ export interface DataObject {
   details: unknown;
   links: string[];
   copies: Map<string, Copy>;
+  /** Present on files only. */
+  file?: FileContent;
 }
 
 export interface NonceEntry {
@@ -111,6 +133,8 @@ export class EmulatorState {
   readonly containers = new Map<string, Container>();
   readonly objects = new Map<string, DataObject>();
   readonly nonces = new Map<string, NonceEntry>();
+  /** Transfer URLs by their secret; short-lived, so never persisted. */
+  readonly transfers = new Map<string, TransferGrant>();
   random: RandomInt = cryptoRandomInt;
   detailsLimitBytes?: number;
   private clock: () => number = Date.now;

@@ -11,6 +11,8 @@ export interface CallContext {
   route: string;
   /** The request's headers (for /system/headers); absent when a route is called in-process. */
   headers?: IncomingHttpHeaders;
+  /** The emulator's own base URL, for the transfer URLs file routes hand out; absent in-process. */
+  origin?: string;
 }
 
 export type Handler = (ctx: CallContext, input: unknown) => unknown;
