@@ -1,5 +1,7 @@
-// --seed-demo: a deterministic demo platform (same IDs, names and times on every run).
+// --seed-demo: a deterministic demo platform (same IDs, names and times on every run). "Demo project"
+// has the ID the shipped examples name, and holds what they link to (seedExamples.ts).
 import { seededRandomInt } from './ids.js';
+import { EXAMPLES_PROJECT_ID, seedExampleTargets } from './seedExamples.js';
 import type { CallContext } from './routes/context.js';
 import { containerRoutes } from './routes/containers.js';
 import { dataObjectNewRoutes } from './routes/records.js';
@@ -41,7 +43,7 @@ function populate(state: EmulatorState, pick: <T>(items: T[]) => T): DemoInfo {
   const reference = state.createContainer(curator.id, REFERENCE_PROJECT_NAME);
   Object.assign(reference, { summary: 'Curated reference genomes, annotations and gene panels', tags: ['reference'] });
   state.grant(reference.id, demo.id, 'VIEW');
-  const project = state.createContainer(demo.id, DEMO_PROJECT_NAME);
+  const project = state.createContainer(demo.id, DEMO_PROJECT_NAME, 'project', EXAMPLES_PROJECT_ID);
   Object.assign(project, { summary: 'Sample tracking and analysis records for the dxrecord demo' });
 
   const newRecord = (user: User, input: Record<string, unknown>): string =>
@@ -127,6 +129,7 @@ function populate(state: EmulatorState, pick: <T>(items: T[]) => T): DemoInfo {
       details: { superseded: true },
     });
   }
+  seedExampleTargets(state, demo, curator, project, reference);
   return demoInfo(state) as DemoInfo;
 }
 

@@ -183,11 +183,13 @@ export class EmulatorState {
     return undefined;
   }
 
-  createContainer(ownerId: string, name: string, cls: 'project' | 'container' = 'project'): Container {
+  /** `id` is for seeded data that must match IDs published elsewhere; normally the ID is minted. */
+  createContainer(ownerId: string, name: string, cls: 'project' | 'container' = 'project', id?: string): Container {
+    if (id !== undefined && (this.containers.has(id) || this.objects.has(id))) throw invalidInput(`The ID ${id} is already taken`);
     const now = this.now();
     const container: Container = {
       ...defaultSettings(ownerId),
-      id: this.mint(cls),
+      id: id ?? this.mint(cls),
       class: cls,
       name,
       summary: '',
