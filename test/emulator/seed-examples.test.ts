@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { DEMO_TOKEN, startEmulator, type RunningEmulator } from '../../emulator/src/index.js';
 import { call } from './helpers.js';
 
-const VALID = join(import.meta.dirname, '..', '..', 'examples', 'valid');
+const VALID = join(__dirname, '..', '..', 'examples', 'valid');
 const examples = readdirSync(VALID)
   .filter((f) => f.endsWith('.dxrecord.json'))
   .map((f) => ({ file: f, record: JSON.parse(readFileSync(join(VALID, f), 'utf8')) as Record<string, unknown> }));
