@@ -35,7 +35,8 @@ export function restore(state: EmulatorState, data: unknown): void {
     // State saved before projects had settings gets the defaults.
     state.containers.set(c.id, { ...defaultSettings(c.createdBy), ...c, folders: new Set(c.folders), permissions });
   }
-  for (const o of snap.objects) state.objects.set(o.id, { ...o, copies: new Map(Object.entries(o.copies)) });
+  // A file saved while closing has long finished closing by the time the emulator restarts.
+  for (const o of snap.objects) state.objects.set(o.id, { ...o, state: o.state === 'closing' ? 'closed' : o.state, copies: new Map(Object.entries(o.copies)) });
   for (const [key, entry] of Object.entries(snap.nonces)) state.nonces.set(key, entry);
 }
 

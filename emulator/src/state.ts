@@ -125,6 +125,9 @@ export interface NonceEntry {
   at: number;
 }
 
+/** Short enough that a client's next command finds an uploaded file closed, as it usually would. */
+export const DEFAULT_FILE_CLOSING_MS = 200;
+
 /** Replay is only guaranteed for an hour (platform-api.md §3). */
 export const NONCE_RETENTION_MS = 60 * 60 * 1000;
 
@@ -137,6 +140,10 @@ export class EmulatorState {
   readonly transfers = new Map<string, TransferGrant>();
   random: RandomInt = cryptoRandomInt;
   detailsLimitBytes?: number;
+  /** How long a file stays "closing" when nobody describes it (see routes/files.ts). */
+  fileClosingMs = DEFAULT_FILE_CLOSING_MS;
+  /** Closing files by ID, with the time (Date.now) at which they become closed. */
+  readonly closingUntil = new Map<string, number>();
   private clock: () => number = Date.now;
   private lastTime = 0;
 
@@ -293,6 +300,17 @@ export class EmulatorState {
       if (levelRank(this.levelOf(userId, projectId)) >= levelRank('VIEW')) return [projectId, object.copies.get(projectId) as Copy];
     }
     throw permissionDenied(`VIEW permission required in a project containing ${object.id} to perform this action`);
+  }
+
+  /** Files whose closing time has come are closed. */
+  settleClosing(): void {
+    const now = Date.now();
+    for (const [id, until] of this.closingUntil) {
+      if (until > now) continue;
+      const object = this.objects.get(id);
+      if (object?.state === 'closing') object.state = 'closed';
+      this.closingUntil.delete(id);
+    }
   }
 
   pruneNonces(): void {

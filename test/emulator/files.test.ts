@@ -75,16 +75,37 @@ describe('files', () => {
   });
 
   it('closes through "closing": the describe after close reports it once, then "closed"', async () => {
-    const id = (await w.api('/file/new', { project: w.project })).body.id;
-    expectError(await w.api(`/${id}/close`, {}), 422, 'InvalidState');
-    await putPart(w, id, Buffer.from('hello'));
-    assert.deepEqual((await w.api(`/${id}/close`, {})).body, { id });
-    expectError(await w.api(`/${w.project}/clone`, { objects: [id], project: other }), 422, 'InvalidState');
-    expectError(await w.api(`/${id}/download`, {}), 422, 'InvalidState');
-    assert.equal((await w.api(`/${id}/describe`, {})).body.state, 'closing');
-    const closed = (await w.api(`/${id}/describe`, {})).body;
-    assert.deepEqual([closed.state, closed.size, closed.media], ['closed', 5, 'application/octet-stream']);
-    expectError(await w.api(`/${id}/upload`, {}), 422, 'InvalidState');
+    const slow = await world({ fileClosingMs: 60_000 });
+    try {
+      const second = (await slow.api('/project/new', { name: 'Second' })).body.id;
+      const id = (await slow.api('/file/new', { project: slow.project })).body.id;
+      expectError(await slow.api(`/${id}/close`, {}), 422, 'InvalidState');
+      await putPart(slow, id, Buffer.from('hello'));
+      assert.deepEqual((await slow.api(`/${id}/close`, {})).body, { id });
+      expectError(await slow.api(`/${slow.project}/clone`, { objects: [id], project: second }), 422, 'InvalidState');
+      expectError(await slow.api(`/${id}/download`, {}), 422, 'InvalidState');
+      const find = async (state: string) => (await slow.api('/system/findDataObjects', { class: 'file', state })).body.results.map((r: { id: string }) => r.id);
+      assert.deepEqual(await find('closing'), [id]);
+      assert.equal((await slow.api(`/${id}/describe`, {})).body.state, 'closing');
+      const closed = (await slow.api(`/${id}/describe`, {})).body;
+      assert.deepEqual([closed.state, closed.size, closed.media], ['closed', 5, 'text/plain']);
+      expectError(await slow.api(`/${id}/upload`, {}), 422, 'InvalidState');
+    } finally {
+      await slow.emu.close();
+    }
+  });
+
+  it('finishes closing by itself once the closing time has passed, described or not', async () => {
+    const quick = await world({ fileClosingMs: 0 });
+    try {
+      const id = (await quick.api('/file/new', { project: quick.project })).body.id;
+      await putPart(quick, id, Buffer.from([0x00, 0xff, 0x10]));
+      await quick.api(`/${id}/close`, {});
+      const found = (await quick.api('/system/findDataObjects', { class: 'file', state: 'closed', describe: { fields: { media: true } } })).body.results;
+      assert.deepEqual(found.map((r: { id: string; describe: { media: string } }) => [r.id, r.describe.media]), [[id, 'application/octet-stream']]);
+    } finally {
+      await quick.emu.close();
+    }
   });
 
   it('serves a closed file from a download URL, whole or by Range', async () => {

@@ -23,5 +23,11 @@ export interface RouteDef {
   mutates: boolean;
 }
 
-export const read = (handler: Handler): RouteDef => ({ handler, mutates: false });
-export const write = (handler: Handler): RouteDef => ({ handler, mutates: true });
+/** Every call first lets due file closings finish, so each route sees current states. */
+const settled = (handler: Handler): Handler => (ctx, input) => {
+  ctx.state.settleClosing();
+  return handler(ctx, input);
+};
+
+export const read = (handler: Handler): RouteDef => ({ handler: settled(handler), mutates: false });
+export const write = (handler: Handler): RouteDef => ({ handler: settled(handler), mutates: true });

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, entityNotFound, invalidInput, invalidState } from '../errors.js';
 import { containerIdAt, expectedKey, expectInputObject, optBool, optString } from '../input.js';
+import { fileBytes } from '../fileContent.js';
 import { requireLevel, type DataObject, type EmulatorState, type FileContent } from '../state.js';
 import { write, read, type CallContext, type RouteDef } from './context.js';
 
@@ -70,25 +71,35 @@ function download(ctx: CallContext, input: unknown): unknown {
   return { url: `${origin(ctx)}${TRANSFER_PREFIX}${secret}/${encodeURIComponent(name)}`, expires, headers: {} };
 }
 
+/** The media type the platform would detect when none was given: gzip, text, or opaque bytes. */
+function detectMedia(bytes: Buffer): string {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'application/x-gzip';
+  const text = bytes.toString('utf8');
+  return bytes.length > 0 && !text.includes('\uFFFD') && !/[\x00-\x08\x0E-\x1F]/.test(text) ? 'text/plain' : 'application/octet-stream';
+}
+
 /**
  * /file-xxxx/close: every announced part must have arrived, and at least one must exist. The file
- * is then "closing"; it finishes closing the next time it is described (see finishClosing).
+ * is then "closing" until it is next described (finishClosing) or `fileClosingMs` has passed.
  */
-export function startClosing(object: DataObject): 'closing' {
+export function startClosing(state: EmulatorState, object: DataObject): 'closing' {
   const file = object.file as FileContent;
   const parts = Object.values(file.parts);
   if (parts.length === 0) throw invalidState(`The file "${object.id}" has no parts to close`);
   if (parts.some((p) => p.state !== 'complete')) throw invalidState(`Some parts of the file "${object.id}" have not finished uploading`);
-  if (file.media === '') file.media = 'application/octet-stream';
+  if (file.media === '') file.media = detectMedia(fileBytes(file));
+  state.closingUntil.set(object.id, Date.now() + state.fileClosingMs);
   return 'closing';
 }
 
 /**
- * A closing file is reported as "closing" once, by the describe that follows close, and is closed
- * from then on: a client that polls describe (dxpy's wait_on_close) sees both states in order.
+ * The describe that first sees a file closing reports "closing" and then lets it close: a client
+ * polling describe (dxpy's wait_on_close) sees both states in order.
  */
-export function finishClosing(object: DataObject): void {
-  if (object.state === 'closing') object.state = 'closed';
+export function finishClosing(state: EmulatorState, object: DataObject): void {
+  if (object.state !== 'closing') return;
+  object.state = 'closed';
+  state.closingUntil.delete(object.id);
 }
 
 /** Stores a part's bytes for an upload URL; the size and MD5 announced for it must match. */

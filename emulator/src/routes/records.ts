@@ -111,7 +111,7 @@ function describeRecord(ctx: CallContext, input: unknown): unknown {
   const object = routeObject(ctx);
   const [projectId, copy] = ctx.state.visibleCopy(ctx.user.id, object, hint);
   const description = describeObject(object, projectId, copy, selection);
-  finishClosing(object);
+  finishClosing(ctx.state, object);
   return description;
 }
 
@@ -184,7 +184,7 @@ function close(ctx: CallContext, input: unknown): unknown {
   expectInputObject(input);
   const object = objectForGlobalEdit(ctx, false);
   if (object.state === 'open') {
-    object.state = object.file ? startClosing(object) : 'closed';
+    object.state = object.file ? startClosing(ctx.state, object) : 'closed';
     ctx.state.touchObject(object);
   }
   return { id: object.id };
