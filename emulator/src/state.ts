@@ -86,6 +86,7 @@ export interface Copy {
 
 /** One uploaded part of a file: announced by /file-xxxx/upload (pending), filled by the PUT (complete). */
 export interface FilePart {
+  /** -1 (and md5 "") until the PUT when the announcement did not say. */
   size: number;
   md5: string;
   state: 'pending' | 'complete';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError, entityNotFound, invalidInput, invalidState } from '../errors.js';
 import { containerIdAt, expectedKey, expectInputObject, optBool, optString } from '../input.js';
 import { fileBytes } from '../fileContent.js';
-import { requireLevel, type DataObject, type EmulatorState, type FileContent } from '../state.js';
+import { requireLevel, type DataObject, type EmulatorState, type FileContent, type TransferGrant } from '../state.js';
 import { write, read, type CallContext, type RouteDef } from './context.js';
 
 /** Where transfer URLs point: a path on the emulator's own HTTP server. */
@@ -18,7 +18,8 @@ function routeFile(ctx: CallContext): DataObject & { file: FileContent } {
   return object as DataObject & { file: FileContent };
 }
 
-function grantSecret(state: EmulatorState, grant: Parameters<EmulatorState['transfers']['set']>[1]): string {
+/** Registers a transfer under a fresh secret, dropping expired ones. */
+function grantSecret(state: EmulatorState, grant: TransferGrant): string {
   const now = Date.now();
   for (const [secret, g] of state.transfers) if (g.expires < now) state.transfers.delete(secret);
   const secret = randomBytes(18).toString('base64url');
@@ -60,6 +61,7 @@ function download(ctx: CallContext, input: unknown): unknown {
   const hint = containerIdAt(obj, 'project', false);
   const duration = obj.duration ?? DEFAULT_DOWNLOAD_S;
   if (!Number.isInteger(duration) || (duration as number) <= 0) throw expectedKey('duration', 'a positive integer');
+  // Every emulator URL carries its own authorisation, so `preauthenticated` only needs to be well-typed.
   optBool(obj, 'preauthenticated');
   const filename = optString(obj, 'filename');
   const file = routeFile(ctx);
