@@ -163,7 +163,7 @@ describe('files persist', () => {
 
   it('keeps a closed file and its bytes across a restart', async () => {
     const dataFile = join(dir, 'state.json');
-    const first = await startEmulator({ dataFile });
+    const first = await startEmulator({ dataFile, fileClosingMs: 60_000 });
     const user = first.admin.createUser('keeper');
     const project = first.admin.createProject(user.userId, 'Kept');
     const id = (await call(first, user.token, '/file/new', { project, name: 'kept.txt' })).body.id;
@@ -173,7 +173,8 @@ describe('files persist', () => {
     await first.close();
     const second = await startEmulator({ dataFile });
     try {
-      assert.equal((await call(second, user.token, `/${id}/describe`, {})).body.name, 'kept.txt');
+      const d = (await call(second, user.token, `/${id}/describe`, {})).body;
+      assert.deepEqual([d.name, d.state], ['kept.txt', 'closed'], 'saved while closing, it is closed after the restart');
       assert.equal(await (await download(second, user.token, id)).text(), 'persisted');
     } finally {
       await second.close();
