@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { expectError, world, type World } from './helpers.js';
+import { startEmulator } from '../../emulator/src/index.js';
+import { call, expectError, world, type World } from './helpers.js';
 
 // /project-xxxx/update as `dx update project` and dxpy's DXProject.update send it.
 describe('project update', () => {
@@ -83,5 +87,36 @@ describe('project update', () => {
     const id = (await w.api('/project/new', { name: 'flagged', restricted: true, downloadRestricted: true, databaseUIViewOnly: true })).body.id;
     const d = await describeProject(id);
     assert.deepEqual([d.restricted, d.downloadRestricted, d.previewViewerRestricted, d.databaseUIViewOnly], [true, true, true, true]);
+  });
+});
+
+describe('project settings persist', () => {
+  it('survive a restart, and state saved before projects had them loads with the defaults', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dxemu-settings-'));
+    try {
+      const dataFile = join(dir, 'state.json');
+      const first = await startEmulator({ dataFile });
+      const user = first.admin.createUser('keeper');
+      const kept = first.admin.createProject(user.userId, 'Kept');
+      const old = first.admin.createProject(user.userId, 'Older');
+      await call(first, user.token, `/${kept}/update`, { databaseUIViewOnly: true, databaseResultsRestricted: 3 });
+      await first.close();
+      const saved = JSON.parse(readFileSync(dataFile, 'utf8'));
+      const older = saved.containers.find((c: { id: string }) => c.id === old);
+      for (const key of ['billTo', 'restricted', 'databaseUIViewOnly', 'databaseResultsRestricted', 'allowedExecutables', 'version']) delete older[key];
+      writeFileSync(dataFile, JSON.stringify(saved));
+      const second = await startEmulator({ dataFile });
+      try {
+        const k = (await call(second, user.token, `/${kept}/describe`, {})).body;
+        assert.deepEqual([k.databaseUIViewOnly, k.databaseResultsRestricted], [true, 3]);
+        const o = (await call(second, user.token, `/${old}/describe`, {})).body;
+        assert.deepEqual([o.billTo, o.restricted, o.databaseUIViewOnly, o.databaseResultsRestricted, o.version], [user.userId, false, false, null, 1]);
+        assert.equal((await call(second, user.token, `/${old}/update`, { version: 1, name: 'Updated' })).status, 200);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
