@@ -1,4 +1,4 @@
-// /record/new, /file/new and the data-object methods under /record-xxxx/, /file-xxxx/ (platform-api.md §6.1–6.10).
+// /record/new, /file/new and the data-object methods under /record-xxxx/ and /file-xxxx/.
 import { describeObject, OBJECT_LEGACY_FLAGS, parseFieldSelection } from '../describe.js';
 import { ApiError, entityNotFound, entityNotInContainer, invalidInput, invalidState } from '../errors.js';
 import { isContainerId } from '../../../common/dxIds.js';
