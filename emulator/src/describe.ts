@@ -1,7 +1,8 @@
 // Describe output for data objects and containers, with `fields` / `defaultFields` / legacy flags.
 import { invalidInput } from './errors.js';
 import { isObject, type JsonObject } from './input.js';
-import type { Container, Copy, DataObject, EmulatorState, Level } from './state.js';
+import { describeParts, fileSize } from './fileContent.js';
+import type { Container, Copy, DataObject, EmulatorState, FileContent, Level } from './state.js';
 
 /** Which fields to return; resolved once from a describe input. */
 export interface FieldSelection {
@@ -18,8 +19,18 @@ const OBJECT_DEFAULT_FIELDS = [
 const CONTAINER_DEFAULT_FIELDS = [
   'id', 'class', 'name', 'summary', 'description', 'billTo', 'created', 'modified', 'createdBy', 'region',
   'level', 'dataUsage', 'sponsoredDataUsage', 'tags', 'protected', 'restricted', 'downloadRestricted',
-  'previewViewerRestricted', 'externalUploadRestricted', 'containsPHI', 'defaultSymlink', 'version',
+  'previewViewerRestricted', 'externalUploadRestricted', 'containsPHI', 'databaseUIViewOnly', 'databaseResultsRestricted',
+  'allowedExecutables', 'defaultSymlink', 'version',
 ];
+
+// Upload limits dxpy reads (fields.fileUploadParameters) to size the parts of an upload.
+const FILE_UPLOAD_PARAMETERS = {
+  minimumPartSize: 5 * 1024 ** 2,
+  maximumPartSize: 5 * 1024 ** 3,
+  emptyLastPartAllowed: true,
+  maximumNumParts: 10_000,
+  maximumFileSize: 5 * 1024 ** 4,
+};
 
 /**
  * Reads `fields`, `defaultFields` and the legacy boolean flags (`legacy` names them, e.g.
@@ -73,6 +84,19 @@ function select(all: Record<string, () => unknown>, defaults: string[], selectio
   return out;
 }
 
+// Files add their media type, size and archival state; `parts` only on request, as dxpy asks for it.
+const FILE_DEFAULT_FIELDS = [...OBJECT_DEFAULT_FIELDS, 'media', 'size', 'archivalState'];
+
+function fileFields(file: FileContent | undefined): Record<string, () => unknown> {
+  if (!file) return {};
+  return {
+    media: () => file.media,
+    size: () => fileSize(file),
+    archivalState: () => 'live',
+    parts: () => describeParts(file),
+  };
+}
+
 export function describeObject(object: DataObject, projectId: string, copy: Copy, selection: FieldSelection): JsonObject {
   return select(
     {
@@ -92,8 +116,9 @@ export function describeObject(object: DataObject, projectId: string, copy: Copy
       createdBy: () => ({ user: object.createdBy }),
       properties: () => ({ ...copy.properties }),
       details: () => structuredClone(object.details),
+      ...fileFields(object.file),
     },
-    OBJECT_DEFAULT_FIELDS,
+    object.file ? FILE_DEFAULT_FIELDS : OBJECT_DEFAULT_FIELDS,
     selection,
   );
 }
@@ -105,7 +130,7 @@ export function describeContainer(
   selection: FieldSelection,
 ): JsonObject {
   let dataUsage = 0;
-  for (const [object] of state.copiesIn(container.id)) dataUsage += JSON.stringify(object.details).length;
+  for (const [object] of state.copiesIn(container.id)) dataUsage += JSON.stringify(object.details).length + (object.file ? fileSize(object.file) : 0);
   return select(
     {
       id: () => container.id,
@@ -113,7 +138,7 @@ export function describeContainer(
       name: () => container.name,
       summary: () => container.summary,
       description: () => container.description,
-      billTo: () => container.createdBy,
+      billTo: () => container.billTo,
       created: () => container.created,
       modified: () => container.modified,
       createdBy: () => ({ user: container.createdBy }),
@@ -123,13 +148,17 @@ export function describeContainer(
       sponsoredDataUsage: () => 0,
       tags: () => [...container.tags],
       protected: () => container.protected,
-      restricted: () => false,
-      downloadRestricted: () => false,
-      previewViewerRestricted: () => false,
-      externalUploadRestricted: () => false,
-      containsPHI: () => false,
+      restricted: () => container.restricted,
+      downloadRestricted: () => container.downloadRestricted,
+      previewViewerRestricted: () => container.previewViewerRestricted,
+      externalUploadRestricted: () => container.externalUploadRestricted,
+      containsPHI: () => container.containsPHI,
+      databaseUIViewOnly: () => container.databaseUIViewOnly,
+      databaseResultsRestricted: () => container.databaseResultsRestricted,
+      allowedExecutables: () => (container.allowedExecutables ? [...container.allowedExecutables] : null),
       defaultSymlink: () => null,
-      version: () => 1,
+      version: () => container.version,
+      fileUploadParameters: () => ({ ...FILE_UPLOAD_PARAMETERS }),
       properties: () => ({ ...container.properties }),
       permissions: () => Object.fromEntries(container.permissions),
       folders: () => [...container.folders].sort(),

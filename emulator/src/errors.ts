@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly type: string,
     message: string,
     readonly details?: unknown,
+    /** Response headers the error carries, e.g. Retry-After on ServiceUnavailable. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

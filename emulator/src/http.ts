@@ -6,6 +6,7 @@ import { ApiError, typeForStatus } from './errors.js';
 import type { FaultQueue, FaultSpec } from './faults.js';
 import { resolveRoute } from './router.js';
 import type { EmulatorState } from './state.js';
+import { isTransferPath, LOGGED_TRANSFER_PATH, serveTransfer } from './transfers.js';
 
 export interface RequestRecord {
   route: string;
@@ -116,13 +117,21 @@ function serve(ctx: HttpContext) {
       res.setHeader('Vary', 'Origin');
     }
     const admin = path.startsWith('/_emulator/');
+    const transfer = isTransferPath(path);
+    const shown = transfer ? LOGGED_TRANSFER_PATH : path;
     const finish: Finish = (status, note = '') => {
       if (admin) return;
-      ctx.requests.push({ route: path, status });
+      ctx.requests.push({ route: shown, status });
       // Only method, path, status and time: never headers or bodies, which carry secrets.
-      ctx.log?.(`${req.method} ${path} ${status} ${Math.round(performance.now() - started)}ms${note}`);
+      ctx.log?.(`${req.method} ${shown} ${status} ${Math.round(performance.now() - started)}ms${note}`);
     };
 
+    if (transfer) {
+      const body = await readBody(req).catch((error: unknown) => error as Error);
+      if (body instanceof Error) finish(sendError(res, body instanceof ApiError ? body : new ApiError('MalformedJSON', 'The request body could not be read')));
+      else finish(serveTransfer(ctx.state, req, res, path, body, ctx.onMutation));
+      return;
+    }
     if (req.method === 'OPTIONS') {
       finish(preflight(req, res));
       return;
@@ -168,18 +177,19 @@ function serveAdmin(ctx: HttpContext, req: IncomingMessage, res: ServerResponse,
 }
 
 /** Runs the API call; returns its status and reply as the platform would send them. */
-function perform(ctx: HttpContext, req: IncomingMessage, path: string, body: Buffer): { status: number; reply: unknown } {
+function perform(ctx: HttpContext, req: IncomingMessage, path: string, body: Buffer): { status: number; reply: unknown; headers?: Record<string, string> } {
   try {
     const route = resolveRoute(path);
     const user = authenticate(ctx.state, req);
     const input = parseJsonBody(req, body);
-    const reply = route.handler({ state: ctx.state, user, entity: route.entity, route: path }, input);
+    const origin = `http://127.0.0.1:${req.socket.localPort}`;
+    const reply = route.handler({ state: ctx.state, user, entity: route.entity, route: path, headers: req.headers, origin }, input);
     if (route.mutates) ctx.onMutation();
     return { status: 200, reply };
   } catch (error) {
     if (!(error instanceof ApiError)) ctx.log?.(`internal error on ${path}: ${(error as Error).stack ?? String(error)}`);
     const apiError = error instanceof ApiError ? error : new ApiError('InternalError', 'Internal error in the emulator');
-    return { status: apiError.status, reply: apiError.toBody() };
+    return { status: apiError.status, reply: apiError.toBody(), headers: apiError.headers };
   }
 }
 
@@ -196,7 +206,7 @@ async function serveApi(ctx: HttpContext, req: IncomingMessage, res: ServerRespo
     finish(sendError(res, injected.error, injected.headers), ' (injected)');
     return;
   }
-  const { status, reply } = perform(ctx, req, path, body);
+  const { status, reply, headers } = perform(ctx, req, path, body);
   if (fault?.kind === 'lose-response') {
     req.socket.destroy();
     finish(0, ` (performed with status ${status}, response lost by injected fault)`);
@@ -206,6 +216,6 @@ async function serveApi(ctx: HttpContext, req: IncomingMessage, res: ServerRespo
     finish(sendError(res, injected.error, injected.headers), ' (injected after performing the call)');
     return;
   }
-  send(res, status, reply);
+  send(res, status, reply, headers);
   finish(status, fault ? ' (delayed by injected fault)' : '');
 }

@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   seedDemo?: boolean;
   /** Reject details larger than this many bytes of UTF-8 JSON (off by default). */
   detailsLimitBytes?: number;
+  /** How long an undescribed file stays "closing" after /file-xxxx/close (default 200 ms). */
+  fileClosingMs?: number;
   /** One line per request: method, route, status, milliseconds. Never tokens or bodies. */
   log?: (line: string) => void;
 }
@@ -38,6 +40,7 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const state = new EmulatorState();
   state.detailsLimitBytes = options.detailsLimitBytes;
+  if (options.fileClosingMs !== undefined) state.fileClosingMs = options.fileClosingMs;
   const loaded = options.dataFile !== undefined && loadStateFile(state, options.dataFile);
   const saver = options.dataFile === undefined
     ? undefined

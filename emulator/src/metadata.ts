@@ -61,9 +61,20 @@ export function checkNonce(value: unknown): string {
 }
 
 /**
- * Validates details (object or array, `$dnanexus_link` only as the sole key with a string value,
- * which rejects the hash form per spec README decision 1) and returns the links it contains:
- * unique, in order of first occurrence.
+ * The object ID a link value names: a string, or the project form {"project": …, "id": …} that
+ * dx-toolkit itself writes into record details (`dx create_cohort`). Anything else is undefined.
+ */
+function linkTarget(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (!isObject(value)) return undefined;
+  const keys = Object.keys(value).sort();
+  const wellFormed = keys.length === 2 && keys[0] === 'id' && keys[1] === 'project' && typeof value.id === 'string' && typeof value.project === 'string';
+  return wellFormed ? (value.id as string) : undefined;
+}
+
+/**
+ * Validates details (object or array, `$dnanexus_link` only as the sole key, its value a string or
+ * the project form) and returns the links it contains: unique, in order of first occurrence.
  */
 export function checkDetails(value: unknown, limitBytes: number | undefined, path?: string): string[] {
   if (!isObject(value) && !Array.isArray(value)) {
@@ -83,9 +94,9 @@ export function checkDetails(value: unknown, limitBytes: number | undefined, pat
       if (Object.keys(node).length !== 1) {
         throw invalidInput(`A reserved linking string ("${LINK_KEY}") appears as a key in a hash in details but is not the only key in the hash`);
       }
-      const target = node[LINK_KEY];
-      if (typeof target !== 'string') {
-        throw invalidInput(`A reserved linking string ("${LINK_KEY}") appears as the only key in a hash in details but has a value other than a string`);
+      const target = linkTarget(node[LINK_KEY]);
+      if (target === undefined) {
+        throw invalidInput(`A reserved linking string ("${LINK_KEY}") appears as the only key in a hash in details but has a value other than a string or {"project", "id"}`);
       }
       if (!links.includes(target)) links.push(target);
       return;

@@ -1,6 +1,6 @@
 // Saves state to a JSON file with atomic writes (temp file + rename), debounced, and loads it back.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { isLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level, type NonceEntry, type User } from './state.js';
+import { defaultSettings, isLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level, type NonceEntry, type User } from './state.js';
 
 const FORMAT = 'dxrecord-emulator-state';
 const VERSION = 1;
@@ -32,9 +32,11 @@ export function restore(state: EmulatorState, data: unknown): void {
   for (const user of snap.users) state.users.set(user.id, user);
   for (const c of snap.containers) {
     const permissions = new Map(Object.entries(c.permissions).filter((e): e is [string, Level] => isLevel(e[1])));
-    state.containers.set(c.id, { ...c, folders: new Set(c.folders), permissions });
+    // State saved before projects had settings gets the defaults.
+    state.containers.set(c.id, { ...defaultSettings(c.createdBy), ...c, folders: new Set(c.folders), permissions });
   }
-  for (const o of snap.objects) state.objects.set(o.id, { ...o, copies: new Map(Object.entries(o.copies)) });
+  // A file saved while closing has long finished closing by the time the emulator restarts.
+  for (const o of snap.objects) state.objects.set(o.id, { ...o, state: o.state === 'closing' ? 'closed' : o.state, copies: new Map(Object.entries(o.copies)) });
   for (const [key, entry] of Object.entries(snap.nonces)) state.nonces.set(key, entry);
 }
 

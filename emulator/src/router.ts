@@ -4,20 +4,23 @@ import { DATA_OBJECT_CLASSES } from '../../common/dxIds.js';
 import { hashIdClass } from './ids.js';
 import type { RouteDef } from './routes/context.js';
 import { containerRoutes, projectNewRoutes } from './routes/containers.js';
-import { dataObjectRoutes, recordNewRoutes } from './routes/records.js';
+import { fileRoutes } from './routes/files.js';
+import { dataObjectRoutes, dataObjectNewRoutes } from './routes/records.js';
 import { systemRoutes, userRoutes } from './routes/system.js';
 
 export interface ResolvedRoute extends RouteDef {
   entity: string;
 }
 
-const NEW_ROUTES: Record<string, RouteDef> = { ...recordNewRoutes, ...projectNewRoutes };
+const NEW_ROUTES: Record<string, RouteDef> = { ...dataObjectNewRoutes, ...projectNewRoutes };
+const FILE_ROUTES: Record<string, RouteDef> = { ...dataObjectRoutes, ...fileRoutes };
 
 function familyFor(entity: string): Record<string, RouteDef> | undefined {
   if (entity.startsWith('user-')) return userRoutes;
   const cls = hashIdClass(entity);
   if (cls === 'project' || cls === 'container') return containerRoutes;
-  // Every data-object class shares the /class-xxxx/ methods; only records are ever created here.
+  // Every data-object class shares the /class-xxxx/ methods; only records and files are ever created here.
+  if (cls === 'file') return FILE_ROUTES;
   if ((DATA_OBJECT_CLASSES as readonly (string | undefined)[]).includes(cls)) return dataObjectRoutes;
   return undefined;
 }

@@ -1,8 +1,10 @@
-// --seed-demo: a deterministic demo platform (same IDs, names and times on every run).
+// --seed-demo: a deterministic demo platform (same IDs, names and times on every run). "Demo project"
+// has the ID the shipped examples name, and holds what they link to (seedExamples.ts).
 import { seededRandomInt } from './ids.js';
+import { EXAMPLES_PROJECT_ID, seedExampleTargets } from './seedExamples.js';
 import type { CallContext } from './routes/context.js';
 import { containerRoutes } from './routes/containers.js';
-import { recordNewRoutes } from './routes/records.js';
+import { dataObjectNewRoutes } from './routes/records.js';
 import type { EmulatorState, User } from './state.js';
 
 export interface DemoInfo {
@@ -41,11 +43,11 @@ function populate(state: EmulatorState, pick: <T>(items: T[]) => T): DemoInfo {
   const reference = state.createContainer(curator.id, REFERENCE_PROJECT_NAME);
   Object.assign(reference, { summary: 'Curated reference genomes, annotations and gene panels', tags: ['reference'] });
   state.grant(reference.id, demo.id, 'VIEW');
-  const project = state.createContainer(demo.id, DEMO_PROJECT_NAME);
+  const project = state.createContainer(demo.id, DEMO_PROJECT_NAME, 'project', EXAMPLES_PROJECT_ID);
   Object.assign(project, { summary: 'Sample tracking and analysis records for the dxrecord demo' });
 
   const newRecord = (user: User, input: Record<string, unknown>): string =>
-    (recordNewRoutes.record.handler(context(state, user, '/record/new', 'record'), input) as { id: string }).id;
+    (dataObjectNewRoutes.record.handler(context(state, user, '/record/new', 'record'), input) as { id: string }).id;
 
   const genomes = ['GRCh38', 'GRCh37'].map((assembly) =>
     newRecord(curator, {
@@ -127,6 +129,7 @@ function populate(state: EmulatorState, pick: <T>(items: T[]) => T): DemoInfo {
       details: { superseded: true },
     });
   }
+  seedExampleTargets(state, demo, curator, project, reference);
   return demoInfo(state) as DemoInfo;
 }
 

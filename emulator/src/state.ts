@@ -26,7 +26,7 @@ export interface User {
   created: number;
 }
 
-export interface Container {
+export interface Container extends ContainerSettings {
   id: string;
   class: 'project' | 'container';
   name: string;
@@ -43,6 +43,37 @@ export interface Container {
   permissions: Map<string, Level>;
 }
 
+/** Access flags and billing of a project, all changeable through /project-xxxx/update. */
+export interface ContainerSettings {
+  billTo: string;
+  restricted: boolean;
+  downloadRestricted: boolean;
+  previewViewerRestricted: boolean;
+  externalUploadRestricted: boolean;
+  containsPHI: boolean;
+  databaseUIViewOnly: boolean;
+  /** Minimum rows a VIEW member may get back from a database query; null when unrestricted. */
+  databaseResultsRestricted: number | null;
+  allowedExecutables: string[] | null;
+  /** Bumped by every update, so a client can make an update conditional on what it last saw. */
+  version: number;
+}
+
+export function defaultSettings(billTo: string): ContainerSettings {
+  return {
+    billTo,
+    restricted: false,
+    downloadRestricted: false,
+    previewViewerRestricted: false,
+    externalUploadRestricted: false,
+    containsPHI: false,
+    databaseUIViewOnly: false,
+    databaseResultsRestricted: null,
+    allowedExecutables: null,
+    version: 1,
+  };
+}
+
 /** Metadata that belongs to one project's copy of an object. */
 export interface Copy {
   name: string;
@@ -52,6 +83,27 @@ export interface Copy {
   created: number;
   modified: number;
 }
+
+/** One uploaded part of a file: announced by /file-xxxx/upload (pending), filled by the PUT (complete). */
+export interface FilePart {
+  /** -1 (and md5 "") until the PUT when the announcement did not say. */
+  size: number;
+  md5: string;
+  state: 'pending' | 'complete';
+  /** The part's bytes, base64, once complete. */
+  data?: string;
+}
+
+/** What a file object holds beyond the metadata every data object has. */
+export interface FileContent {
+  media: string;
+  parts: Record<string, FilePart>;
+}
+
+/** A pre-authenticated transfer URL handed out by /file-xxxx/upload or /file-xxxx/download. */
+export type TransferGrant =
+  | { kind: 'upload'; fileId: string; index: number; expires: number }
+  | { kind: 'download'; fileId: string; filename: string; expires: number };
 
 export interface DataObject {
   id: string;
@@ -64,6 +116,8 @@ export interface DataObject {
   details: unknown;
   links: string[];
   copies: Map<string, Copy>;
+  /** Present on files only. */
+  file?: FileContent;
 }
 
 export interface NonceEntry {
@@ -71,6 +125,9 @@ export interface NonceEntry {
   response: unknown;
   at: number;
 }
+
+/** Short enough that a client's next command finds an uploaded file closed, as it usually would. */
+export const DEFAULT_FILE_CLOSING_MS = 200;
 
 /** Replay is only guaranteed for an hour (platform-api.md §3). */
 export const NONCE_RETENTION_MS = 60 * 60 * 1000;
@@ -80,8 +137,14 @@ export class EmulatorState {
   readonly containers = new Map<string, Container>();
   readonly objects = new Map<string, DataObject>();
   readonly nonces = new Map<string, NonceEntry>();
+  /** Transfer URLs by their secret; short-lived, so never persisted. */
+  readonly transfers = new Map<string, TransferGrant>();
   random: RandomInt = cryptoRandomInt;
   detailsLimitBytes?: number;
+  /** How long a file stays "closing" when nobody describes it (see routes/files.ts). */
+  fileClosingMs = DEFAULT_FILE_CLOSING_MS;
+  /** Closing files by ID, with the time (Date.now) at which they become closed. */
+  readonly closingUntil = new Map<string, number>();
   private clock: () => number = Date.now;
   private lastTime = 0;
 
@@ -128,10 +191,13 @@ export class EmulatorState {
     return undefined;
   }
 
-  createContainer(ownerId: string, name: string, cls: 'project' | 'container' = 'project'): Container {
+  /** `id` is for seeded data that must match IDs published elsewhere; normally the ID is minted. */
+  createContainer(ownerId: string, name: string, cls: 'project' | 'container' = 'project', id?: string): Container {
+    if (id !== undefined && (this.containers.has(id) || this.objects.has(id))) throw invalidInput(`The ID ${id} is already taken`);
     const now = this.now();
     const container: Container = {
-      id: this.mint(cls),
+      ...defaultSettings(ownerId),
+      id: id ?? this.mint(cls),
       class: cls,
       name,
       summary: '',
@@ -235,6 +301,17 @@ export class EmulatorState {
       if (levelRank(this.levelOf(userId, projectId)) >= levelRank('VIEW')) return [projectId, object.copies.get(projectId) as Copy];
     }
     throw permissionDenied(`VIEW permission required in a project containing ${object.id} to perform this action`);
+  }
+
+  /** Files whose closing time has come are closed. */
+  settleClosing(): void {
+    const now = Date.now();
+    for (const [id, until] of this.closingUntil) {
+      if (until > now) continue;
+      const object = this.objects.get(id);
+      if (object?.state === 'closing') object.state = 'closed';
+      this.closingUntil.delete(id);
+    }
   }
 
   pruneNonces(): void {

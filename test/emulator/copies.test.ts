@@ -70,4 +70,22 @@ describe('per-project copies', () => {
     expectError(await w.api(`/${w.project}/clone`, { folders: ['/batch'], project: other, destination: '/new/place', parents: true }), 422, 'InvalidState');
     expectError(await w.api(`/${other}/listFolder`, { folder: '/new' }), 404, 'ResourceNotFound');
   });
+
+  it('refuses to clone a folder onto one of the same name instead of merging into it', async () => {
+    const first = await newRecord(w, { folder: '/merge', parents: true, close: true, name: 'first' });
+    assert.equal((await w.api(`/${w.project}/clone`, { folders: ['/merge'], project: other })).status, 200);
+    const second = await newRecord(w, { folder: '/merge', close: true, name: 'second' });
+    const again = await w.api(`/${w.project}/clone`, { folders: ['/merge'], project: other });
+    expectError(again, 422, 'InvalidState');
+    assert.match(again.body.error.message, /If cloned, a folder would conflict/);
+    const listed = (await w.api(`/${other}/listFolder`, { folder: '/merge' })).body.objects.map((o: { id: string }) => o.id);
+    assert.deepEqual(listed, [first]);
+    assert.deepEqual(Object.keys((await w.api(`/${second}/listProjects`, {})).body), [w.project]);
+  });
+
+  it('refuses an empty folder onto an existing one too', async () => {
+    await w.api(`/${w.project}/newFolder`, { folder: '/bar' });
+    await w.api(`/${other}/newFolder`, { folder: '/bar' });
+    expectError(await w.api(`/${w.project}/clone`, { folders: ['/bar'], project: other }), 422, 'InvalidState');
+  });
 });

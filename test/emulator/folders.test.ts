@@ -60,6 +60,20 @@ describe('project folders and objects', () => {
     assert.equal((await w.api(`/${id}/describe`, {})).body.folder, '/new');
   });
 
+  it('renameFolder takes the whole new path as `dx mv` sends it, under any existing parent', async () => {
+    await w.api(`/${w.project}/newFolder`, { folder: '/mv/from/inner', parents: true });
+    await w.api(`/${w.project}/newFolder`, { folder: '/mv/elsewhere' });
+    const id = await newRecord(w, { folder: '/mv/from/inner' });
+    assert.deepEqual((await w.api(`/${w.project}/renameFolder`, { folder: '/mv/from', newpath: '/mv/elsewhere/to' })).body, { id: w.project });
+    assert.equal((await w.api(`/${id}/describe`, {})).body.folder, '/mv/elsewhere/to/inner');
+    assert.deepEqual((await list({ folder: '/mv' })).body.folders, ['/mv/elsewhere']);
+    expectError(await w.api(`/${w.project}/renameFolder`, { folder: '/mv/elsewhere', newpath: '/mv/elsewhere/to/x' }), 422, 'InvalidInput');
+    expectError(await w.api(`/${w.project}/renameFolder`, { folder: '/mv/elsewhere/to', newpath: '/no/parent' }), 404, 'ResourceNotFound');
+    expectError(await w.api(`/${w.project}/renameFolder`, { folder: '/mv/elsewhere/to', newpath: '/mv' }), 422, 'InvalidState');
+    expectError(await w.api(`/${w.project}/renameFolder`, { folder: '/mv/elsewhere/to' }), 422, 'InvalidInput');
+    expectError(await w.api(`/${w.project}/renameFolder`, { folder: '/mv/elsewhere/to', name: 'x', newpath: '/x' }), 422, 'InvalidInput');
+  });
+
   it('removeFolder needs recurse for a non-empty folder and never removes the root', async () => {
     await w.api(`/${w.project}/newFolder`, { folder: '/gone/inner', parents: true });
     const id = await newRecord(w, { folder: '/gone/inner' });

@@ -56,11 +56,25 @@ describe('/record/new', () => {
     assert.deepEqual((await w.api(`/${id}/describe`, {})).body.links, ['hello world']);
   });
 
-  it('rejects $dnanexus_link with extra keys, a non-string value, or the hash form (decision 1)', async () => {
+  it('accepts the project form of a link and lists its id (decision 1, revised)', async () => {
+    const target = 'file-FFFFFFFFFFFFFFFFFFFFFFFF';
+    const details = { reads: [{ $dnanexus_link: { project: w.project, id: target } }], other: { $dnanexus_link: 'record-BBBBBBBBBBBBBBBBBBBBBBBB' } };
+    const id = await newRecord(w, { details });
+    assert.deepEqual((await w.api(`/${id}/describe`, {})).body.links, [target, 'record-BBBBBBBBBBBBBBBBBBBBBBBB']);
+    assert.deepEqual((await w.api(`/${id}/getDetails`, {})).body, details);
+  });
+
+  it('rejects $dnanexus_link with extra keys or any other non-string value (decision 1)', async () => {
+    const record = 'record-FFFFFFFFFFFFFFFFFFFFFFFF';
     const bad = [
-      { x: { $dnanexus_link: 'record-FFFFFFFFFFFFFFFFFFFFFFFF', y: 1 } },
+      { x: { $dnanexus_link: record, y: 1 } },
       { x: { $dnanexus_link: 12122 } },
-      { x: { $dnanexus_link: { project: w.project, id: 'record-FFFFFFFFFFFFFFFFFFFFFFFF' } } },
+      { x: { $dnanexus_link: [record] } },
+      { x: { $dnanexus_link: { id: record } } },
+      { x: { $dnanexus_link: { project: w.project, id: record, extra: 1 } } },
+      { x: { $dnanexus_link: { project: w.project, id: 7 } } },
+      { x: { $dnanexus_link: { project: null, id: record } } },
+      { x: { $dnanexus_link: null } },
     ];
     for (const details of bad) expectError(await w.api('/record/new', { project: w.project, details }), 422, 'InvalidInput');
   });

@@ -1,12 +1,14 @@
 // /project/new and the /project-xxxx/ and /container-xxxx/ methods (platform-api.md §6.14–6.17).
 import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption, parseFieldSelection } from '../describe.js';
-import { entityNotFound, entityNotInContainer, invalidInput, invalidState } from '../errors.js';
+import { entityNotInContainer, invalidInput, invalidState } from '../errors.js';
 import { baseName, isWithin, joinFolder, parentFolder } from '../folders.js';
 import { containerIdAt, expectInputObject, optBool, optEnum, optString, optStringArray, reqString, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkFolder, checkName, checkProperties, checkTags } from '../metadata.js';
 import { compare } from '../query.js';
-import { folderNotFound, requireLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level } from '../state.js';
+import { folderNotFound, requireLevel, type Container, type Copy, type DataObject, type EmulatorState } from '../state.js';
 import { read, write, type CallContext, type RouteDef } from './context.js';
+import { applySettings, parseSettings, updateProject } from './projectSettings.js';
+import { routeContainer } from './routeContainer.js';
 
 function newProject(ctx: CallContext, input: unknown): unknown {
   const obj = expectInputObject(input);
@@ -16,24 +18,12 @@ function newProject(ctx: CallContext, input: unknown): unknown {
   const tags = obj.tags === undefined ? [] : checkTags(obj.tags);
   const properties = obj.properties === undefined ? {} : (checkProperties(obj.properties, false) as Record<string, string>);
   const region = optString(obj, 'region');
-  const isProtected = optBool(obj, 'protected');
+  const settings = parseSettings(ctx.state, obj);
   const project = ctx.state.createContainer(ctx.user.id, name);
   Object.assign(project, { summary: summary ?? '', description: description ?? '', tags: [...new Set(tags)], properties });
   if (region !== undefined) project.region = region;
-  if (isProtected !== undefined) project.protected = isProtected;
+  applySettings(project, settings);
   return { id: project.id };
-}
-
-/**
- * The container of the route with the caller's level; a container the caller cannot see at all
- * is reported as not found (as /project-xxxx/describe does), a too-low level as PermissionDenied.
- */
-function routeContainer(ctx: CallContext, need: Level): { container: Container; level: Level } {
-  const container = ctx.state.containers.get(ctx.entity);
-  const level = ctx.state.levelOf(ctx.user.id, ctx.entity);
-  if (!container || level === 'NONE') throw entityNotFound(ctx.entity);
-  requireLevel(level, need, container.id);
-  return { container, level };
 }
 
 function describe(ctx: CallContext, input: unknown): unknown {
@@ -204,15 +194,24 @@ function move(ctx: CallContext, input: unknown): unknown {
   return { id: container.id };
 }
 
+/**
+ * Renames a folder: `name` replaces its last segment (as dxjava sends it), `newpath` gives its
+ * whole new path, possibly under another existing parent (as `dx mv /a /b/c` sends it).
+ */
 function renameFolder(ctx: CallContext, input: unknown): unknown {
   const obj = expectInputObject(input);
   const folder = folderAt(obj, 'folder');
-  const name = checkName(reqString(obj, 'name'));
-  if (name.includes('/') || name === '.' || name === '..') throw invalidInput(`The folder name "${name}" is invalid`);
+  if ((obj.name === undefined) === (obj.newpath === undefined)) throw invalidInput('Exactly one of "name" and "newpath" must be given');
+  const newpath = obj.newpath === undefined ? undefined : folderAt(obj, 'newpath');
+  const name = obj.name === undefined ? undefined : checkName(reqString(obj, 'name'));
+  if (name !== undefined && (name.includes('/') || name === '.' || name === '..')) throw invalidInput(`The folder name "${name}" is invalid`);
   const { container } = routeContainer(ctx, 'CONTRIBUTE');
   if (folder === '/') throw invalidInput('The root folder cannot be renamed');
   if (!container.folders.has(folder)) throw folderNotFound(folder, container.id);
-  const target = joinFolder(parentFolder(folder), name);
+  const target = newpath ?? joinFolder(parentFolder(folder), name as string);
+  if (target === '/') throw invalidInput('A folder cannot be renamed to the root folder');
+  if (target !== folder && isWithin(target, folder)) throw invalidInput(`The folder "${folder}" cannot be moved into itself`);
+  ctx.state.requireFolder(container, parentFolder(target));
   if (container.folders.has(target)) throw invalidState(`The folder "${target}" already exists in ${container.id}`);
   relocateFolder(ctx.state, container, folder, target);
   return { id: container.id };
@@ -241,7 +240,10 @@ function clone(ctx: CallContext, input: unknown): unknown {
   const folderPlan = folders.map((f) => {
     if (f === '/') throw invalidInput('The root folder cannot be cloned');
     if (!source.folders.has(f)) throw folderNotFound(f, source.id);
-    return { from: f, to: joinFolder(destination, baseName(f)) };
+    const to = joinFolder(destination, baseName(f));
+    // The platform refuses rather than merging into a folder that is already there.
+    if (dest.folders.has(to)) throw invalidState(`If cloned, a folder would conflict with the route of an existing folder: "${to}" in ${dest.id}`);
+    return { from: f, to };
   });
   for (const { from, to } of folderPlan) {
     for (const [object, copy] of state.copiesIn(source.id)) {
@@ -283,4 +285,5 @@ export const containerRoutes: Record<string, RouteDef> = {
   renameFolder: write(renameFolder),
   move: write(move),
   clone: write(clone),
+  update: write(updateProject),
 };

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatorState, User } from '../state.js';
 
 /** What a route handler sees: the state, the authenticated caller, and the entity in the path. */
@@ -8,6 +9,10 @@ export interface CallContext {
   entity: string;
   /** The route as called (e.g. "/record/new"), for nonce bookkeeping. */
   route: string;
+  /** The request's headers (for /system/headers); absent when a route is called in-process. */
+  headers?: IncomingHttpHeaders;
+  /** The emulator's own base URL, for the transfer URLs file routes hand out; absent in-process. */
+  origin?: string;
 }
 
 export type Handler = (ctx: CallContext, input: unknown) => unknown;
@@ -18,5 +23,11 @@ export interface RouteDef {
   mutates: boolean;
 }
 
-export const read = (handler: Handler): RouteDef => ({ handler, mutates: false });
-export const write = (handler: Handler): RouteDef => ({ handler, mutates: true });
+/** Every call first lets due file closings finish, so each route sees current states. */
+const settled = (handler: Handler): Handler => (ctx, input) => {
+  ctx.state.settleClosing();
+  return handler(ctx, input);
+};
+
+export const read = (handler: Handler): RouteDef => ({ handler: settled(handler), mutates: false });
+export const write = (handler: Handler): RouteDef => ({ handler: settled(handler), mutates: true });

@@ -1,66 +1,72 @@
-// /record/new and the data-object methods under /record-xxxx/ (platform-api.md §6.1–6.10).
+// /record/new, /file/new and the data-object methods under /record-xxxx/ and /file-xxxx/.
 import { describeObject, OBJECT_LEGACY_FLAGS, parseFieldSelection } from '../describe.js';
 import { ApiError, entityNotFound, entityNotInContainer, invalidInput, invalidState } from '../errors.js';
 import { isContainerId } from '../../../common/dxIds.js';
 import { hashIdClass } from '../ids.js';
-import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, reqStringArray, requireKey, type JsonObject } from '../input.js';
+import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, optString, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkDetails, checkFolder, checkName, checkNonce, checkProperties, checkTags, checkTypes, mergeProperties } from '../metadata.js';
 import { rememberNonce, replayNonce } from '../nonces.js';
 import { levelRank, requireLevel, type Copy, type DataObject, type EmulatorState, type Level } from '../state.js';
 import { read, write, type CallContext, type RouteDef } from './context.js';
+import { finishClosing, startClosing } from './files.js';
 
-function newRecord(ctx: CallContext, input: unknown): unknown {
-  const { state, user } = ctx;
-  const obj = expectInputObject(input);
-  const projectId = projectForNew(obj);
-  const name = obj.name === undefined ? undefined : checkName(obj.name);
-  const tags = obj.tags === undefined ? undefined : checkTags(obj.tags);
-  const types = obj.types === undefined ? undefined : checkTypes(obj.types);
-  const hidden = optBool(obj, 'hidden');
-  const close = optBool(obj, 'close') ?? false;
-  const parents = optBool(obj, 'parents') ?? false;
-  const properties = obj.properties === undefined ? undefined : (checkProperties(obj.properties, false) as Record<string, string>);
-  const links = obj.details === undefined ? undefined : checkDetails(obj.details, state.detailsLimitBytes, 'details');
-  const folder = obj.folder === undefined ? undefined : checkFolder(obj.folder);
-  const init = initializeFromInput(obj);
-  const nonce = obj.nonce === undefined ? undefined : checkNonce(obj.nonce);
+/** /record/new and /file/new: the same creation rules, plus initializeFrom/close for records and media for files. */
+function newObject(cls: 'record' | 'file') {
+  return (ctx: CallContext, input: unknown): unknown => {
+    const { state, user } = ctx;
+    const obj = expectInputObject(input);
+    const projectId = projectForNew(obj);
+    const name = obj.name === undefined ? undefined : checkName(obj.name);
+    const tags = obj.tags === undefined ? undefined : checkTags(obj.tags);
+    const types = obj.types === undefined ? undefined : checkTypes(obj.types);
+    const hidden = optBool(obj, 'hidden');
+    const close = cls === 'record' ? optBool(obj, 'close') ?? false : false;
+    const media = cls === 'file' ? optString(obj, 'media') : undefined;
+    const parents = optBool(obj, 'parents') ?? false;
+    const properties = obj.properties === undefined ? undefined : (checkProperties(obj.properties, false) as Record<string, string>);
+    const links = obj.details === undefined ? undefined : checkDetails(obj.details, state.detailsLimitBytes, 'details');
+    const folder = obj.folder === undefined ? undefined : checkFolder(obj.folder);
+    const init = cls === 'record' ? initializeFromInput(obj) : undefined;
+    const nonce = obj.nonce === undefined ? undefined : checkNonce(obj.nonce);
 
-  const nonceState = nonce === undefined ? undefined : replayNonce(state, user.id, ctx.route, nonce, obj);
-  if (nonceState?.replay !== undefined) return nonceState.replay;
+    const nonceState = nonce === undefined ? undefined : replayNonce(state, user.id, ctx.route, nonce, obj);
+    if (nonceState?.replay !== undefined) return nonceState.replay;
 
-  const container = state.requireContainer(projectId);
-  requireLevel(state.levelOf(user.id, projectId), 'UPLOAD', projectId);
-  const source = init ? initialSource(state, user.id, init) : undefined;
-  const targetFolder = folder ?? source?.copy.folder ?? '/';
-  state.ensureFolder(container, targetFolder, parents);
+    const container = state.requireContainer(projectId);
+    requireLevel(state.levelOf(user.id, projectId), 'UPLOAD', projectId);
+    const source = init ? initialSource(state, user.id, init) : undefined;
+    const targetFolder = folder ?? source?.copy.folder ?? '/';
+    state.ensureFolder(container, targetFolder, parents);
 
-  const now = state.now();
-  const id = state.mint('record');
-  const details = obj.details !== undefined ? structuredClone(obj.details) : structuredClone(source?.object.details ?? {});
-  const object: DataObject = {
-    id,
-    class: 'record',
-    created: now,
-    createdBy: user.id,
-    state: close ? 'closed' : 'open',
-    hidden: hidden ?? source?.object.hidden ?? false,
-    types: [...(types ?? source?.object.types ?? [])],
-    details,
-    links: links ?? [...(source?.object.links ?? [])],
-    copies: new Map(),
+    const now = state.now();
+    const id = state.mint(cls);
+    const details = obj.details !== undefined ? structuredClone(obj.details) : structuredClone(source?.object.details ?? {});
+    const object: DataObject = {
+      id,
+      class: cls,
+      created: now,
+      createdBy: user.id,
+      state: close ? 'closed' : 'open',
+      hidden: hidden ?? source?.object.hidden ?? false,
+      types: [...(types ?? source?.object.types ?? [])],
+      details,
+      links: links ?? [...(source?.object.links ?? [])],
+      copies: new Map(),
+      ...(cls === 'file' ? { file: { media: media ?? '', parts: {} } } : {}),
+    };
+    object.copies.set(projectId, {
+      name: name ?? source?.copy.name ?? id,
+      folder: targetFolder,
+      tags: unique(tags ?? source?.copy.tags ?? []),
+      properties: { ...(properties ?? source?.copy.properties ?? {}) },
+      created: now,
+      modified: now,
+    });
+    state.objects.set(id, object);
+    const response = { id };
+    if (nonceState) rememberNonce(state, nonceState.claim, response);
+    return response;
   };
-  object.copies.set(projectId, {
-    name: name ?? source?.copy.name ?? id,
-    folder: targetFolder,
-    tags: unique(tags ?? source?.copy.tags ?? []),
-    properties: { ...(properties ?? source?.copy.properties ?? {}) },
-    created: now,
-    modified: now,
-  });
-  state.objects.set(id, object);
-  const response = { id };
-  if (nonceState) rememberNonce(state, nonceState.claim, response);
-  return response;
 }
 
 /** `project` of /record/new: not ID-shaped is InvalidInput, another class is InvalidType. */
@@ -91,7 +97,7 @@ function initialSource(state: EmulatorState, userId: string, init: { project: st
 
 const unique = (values: string[]): string[] => [...new Set(values)];
 
-/** Finds the object of a /record-xxxx/ route; other classes of data object never exist here. */
+/** Finds the object of a /record-xxxx/ or /file-xxxx/ route; other classes of data object never exist here. */
 function routeObject(ctx: CallContext): DataObject {
   const object = ctx.state.objects.get(ctx.entity);
   if (!object) throw entityNotFound(ctx.entity);
@@ -104,7 +110,9 @@ function describeRecord(ctx: CallContext, input: unknown): unknown {
   const selection = parseFieldSelection(obj, OBJECT_LEGACY_FLAGS);
   const object = routeObject(ctx);
   const [projectId, copy] = ctx.state.visibleCopy(ctx.user.id, object, hint);
-  return describeObject(object, projectId, copy, selection);
+  const description = describeObject(object, projectId, copy, selection);
+  finishClosing(ctx.state, object);
+  return description;
 }
 
 function getDetails(ctx: CallContext, input: unknown): unknown {
@@ -176,7 +184,7 @@ function close(ctx: CallContext, input: unknown): unknown {
   expectInputObject(input);
   const object = objectForGlobalEdit(ctx, false);
   if (object.state === 'open') {
-    object.state = 'closed';
+    object.state = object.file ? startClosing(ctx.state, object) : 'closed';
     ctx.state.touchObject(object);
   }
   return { id: object.id };
@@ -194,8 +202,9 @@ function listProjects(ctx: CallContext, input: unknown): unknown {
   return visible;
 }
 
-export const recordNewRoutes: Record<string, RouteDef> = {
-  record: write(newRecord),
+export const dataObjectNewRoutes: Record<string, RouteDef> = {
+  record: write(newObject('record')),
+  file: write(newObject('file')),
 };
 
 export const dataObjectRoutes: Record<string, RouteDef> = {
