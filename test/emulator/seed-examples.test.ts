@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DxApiClient } from '../../client/src/platform/apiClient';
-import { PlatformCache } from '../../client/src/platformCache';
+import { DxApiClient } from '../../platform/src/apiClient';
+import { PlatformCache } from '../../client/src/lookups/platformCache';
 import { DEMO_TOKEN, startEmulator, type RunningEmulator } from '../../emulator/src/index.js';
 import { validateRecord } from '../../server/src/engine';
-import { platformDiagnostics, supersede } from '../../server/src/platformChecks';
+import { platformDiagnostics, supersede } from '../../server/src/languageService/platform/checks';
 import { call } from './helpers.js';
 
 const VALID = join(__dirname, '..', '..', 'examples', 'valid');
