@@ -1,5 +1,6 @@
-// The access level each route needs (spec platform-api.md §7), to say what a PermissionDenied
-// was about: "creating a record needs UPLOAD access on project-…".
+// The access level each route needs (docs/platform-notes.md#permissions), to say what a
+// PermissionDenied was about: "creating a record needs UPLOAD access on project-…".
+import { CREATE_RECORD_LEVEL } from '../../common/dxAccess';
 
 export interface RequiredAccess {
   operation: string;
@@ -43,7 +44,7 @@ function projectOf(input: unknown): string | undefined {
 
 export function requiredAccess(route: string, input: unknown): RequiredAccess | undefined {
   if (route === '/record/new') {
-    return { operation: 'creating a record', level: 'UPLOAD', container: projectOf(input) ?? 'the target project' };
+    return { operation: 'creating a record', level: CREATE_RECORD_LEVEL, container: projectOf(input) ?? 'the target project' };
   }
   const match = /^\/([a-z]+-[^/]+)\/([A-Za-z]+)$/.exec(route);
   if (!match) return undefined;

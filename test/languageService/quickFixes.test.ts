@@ -49,6 +49,19 @@ async function applyFix(doc: Opened, code: string, title: RegExp): Promise<{ tex
 }
 
 describe('quick fixes', () => {
+  test('a yes-or-no field written as text or a number becomes true or false; an unclear value gets no fix', async () => {
+    for (const [value, meant] of [['no', false], ['yes', true], ['True', true], [1, true], [0, false], ['off', false]] as const) {
+      const doc = await open({ project: PROJECT, hidden: value });
+      const fixed = await applyFix(doc, 'type-mismatch', new RegExp(`Use ${meant}`));
+      assert.deepEqual(fixed.diagnostics, [], `from ${JSON.stringify(value)}`);
+      assert.equal(JSON.parse(fixed.text).hidden, meant);
+    }
+    const unclear = await open({ project: PROJECT, close: 'maybe' });
+    assert.deepEqual(await actionsFor(unclear, unclear.diagnostics, ['quickfix']), []);
+    const notBoolean = await open({ project: PROJECT, name: 1 });
+    assert.deepEqual(await actionsFor(notBoolean, notBoolean.diagnostics, ['quickfix']), [], 'only boolean fields get the fix');
+  });
+
   test('hash-form link becomes a string link', async () => {
     const doc = await open({ project: PROJECT, details: { deep: [[{ $dnanexus_link: { project: PROJECT, id: RECORD } }]] } });
     const fixed = await applyFix(doc, 'link-value-not-string', /string link/);

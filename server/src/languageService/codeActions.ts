@@ -95,6 +95,10 @@ const QUICK_FIXES: { [C in FixableCode]: (site: FixSite) => CodeAction[] } = {
     const normalized = normalizeFolder(folder);
     return [fix(`Use the normalized folder "${normalized}"`, replace(JSON.stringify(normalized)))];
   },
+  'type-mismatch': ({ data, text, start, end, replace, fix }) => {
+    const meant = data.expected === 'boolean' ? obviousBoolean(text.slice(start, end)) : undefined;
+    return meant === undefined ? [] : [fix(`Use ${meant}`, replace(String(meant)))];
+  },
   'nonce-invalid': ({ replace, fix }) => [fix('Replace with a fresh nonce', replace(JSON.stringify(makeNonce())))],
   'describe-field': ({ input, start, fix }) => {
     const object = input.topLevel();
@@ -103,6 +107,15 @@ const QUICK_FIXES: { [C in FixableCode]: (site: FixSite) => CodeAction[] } = {
     return [fix(`Remove "${property.key}" (describe output, not create input)`, removePropertiesEdits(object, new Set([property])))];
   },
 };
+
+const YES = new Set(['true', 'yes', 'y', 'on', '1']);
+const NO = new Set(['false', 'no', 'n', 'off', '0']);
+
+/** The boolean a value plainly means ("yes", "False", 1, …), or undefined when it is not obvious. */
+function obviousBoolean(token: string): boolean | undefined {
+  const word = (parseStringToken(token) ?? token).trim().toLowerCase();
+  return YES.has(word) ? true : NO.has(word) ? false : undefined;
+}
 
 function fixesFor(input: CodeActionInput, diagnostic: Diagnostic): CodeAction[] {
   const code = String(diagnostic.code);

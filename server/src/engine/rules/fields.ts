@@ -137,7 +137,7 @@ function mapError(report: Report, root: ObjectNode, err: ErrorObject): void {
         const advice = node.type === 'null' ? ' To leave a property out, delete it.' : ' Put the value in double quotes.';
         report.error('property-value-not-string', `Property ${JSON.stringify(segments[1])} must have a text value; found ${describeNode(node)}.${advice}`, node);
       } else {
-        report.error('type-mismatch', `"${label}" must be ${expected(want)}; found ${describeNode(node)}.`, node);
+        report.error('type-mismatch', `"${label}" must be ${expected(want)}; found ${describeNode(node)}.`, node, { expected: want });
       }
       return;
     }

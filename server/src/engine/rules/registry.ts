@@ -32,7 +32,12 @@ export const RULES = {
     when: 'a describe-output key (`id`, `class`, `created`, `modified`, `links`, `state`, `createdBy`, `sponsored`)',
     fix: 'Remove it (or all of them at once)',
   },
-  'type-mismatch': { module: 'engine/rules/fields.ts', severities: ['error'], when: 'a field has the wrong JSON type (from the schema)' },
+  'type-mismatch': {
+    module: 'engine/rules/fields.ts',
+    severities: ['error'],
+    when: 'a field has the wrong JSON type (from the schema)',
+    fix: 'Use true / false for a yes-or-no value written as text or a number',
+  },
   'invalid-id': { module: 'engine/rules/ids.ts', severities: ['error'], when: 'a string that must be an ID is not `<class>-` and 24 letters or digits' },
   'wrong-id-class': { module: 'engine/rules/ids.ts', severities: ['error'], when: 'a well-formed ID of the wrong class (`project` must be a container, `initializeFrom.id` a record)' },
   'id-alphabet': { module: 'engine/rules/ids.ts', severities: ['warning'], when: 'an ID with characters the platform never puts in IDs (outside `0123456789BFGJKPQVXYZbfgjkpqvxyz`)' },
@@ -74,6 +79,11 @@ export const RULES = {
   },
   'nonce-invalid': { module: 'engine/rules/nonce.ts', severities: ['error'], when: '`nonce` is empty or over 128 bytes of UTF-8', fix: 'Replace with a fresh nonce' },
   'project-not-found': { module: 'languageService/platform/checks.ts', severities: ['warning'], when: 'signed in, and the project does not exist or is not visible' },
+  'project-access-too-low': {
+    module: 'languageService/platform/checks.ts',
+    severities: ['warning'],
+    when: 'signed in, and your access to the project is below the UPLOAD that creating a record needs',
+  },
 } as const satisfies Record<string, RuleEntry>;
 
 export type DiagnosticCode = keyof typeof RULES;

@@ -1,8 +1,10 @@
-// The signed-in diagnostics (spec diagnostics.md): `project-not-found`, `link-target-not-found`,
-// and `folder-needs-parents` raised to a warning when the folder really is missing. They run
+// The signed-in diagnostics: `project-not-found`, `project-access-too-low`, `link-target-not-found`,
+// and `folder-needs-parents` raised to a warning when the folder really is missing
+// (docs/platform-notes.md#permissions, #links, #folders). They run
 // after the pure diagnostics are published (see service.ts) and are empty when the platform
 // cannot be asked, so the pure list then stands unchanged.
 import type { Located, RecordDiagnostic, RecordFacts } from '../../engine/types';
+import { CREATE_RECORD_LEVEL, hasAccess } from '../../../../common/dxAccess';
 import { normalizeFolder } from '../../../../common/dxPaths';
 import { foldersOf, objectsOf, projectsOf, type PlatformLookup } from './lookup';
 
@@ -14,8 +16,9 @@ function warning(code: RecordDiagnostic['code'], at: Located, message: string): 
 export async function platformDiagnostics(facts: RecordFacts, lookup: PlatformLookup, signal?: AbortSignal): Promise<RecordDiagnostic[]> {
   const { project, links } = facts;
   const source = facts.initializeFrom?.project;
-  const [folders, objects, sources] = await Promise.all([
+  const [folders, projects, objects, sources] = await Promise.all([
     project ? lookup({ kind: 'folders', project: project.value }, signal).then(foldersOf) : undefined,
+    project ? lookup({ kind: 'project', id: project.value }, signal).then(projectsOf) : undefined,
     links.length ? lookup({ kind: 'describe', ids: [...new Set(links.map((l) => l.value))] }, signal).then(objectsOf) : undefined,
     source ? lookup({ kind: 'project', id: source.value }, signal).then(projectsOf) : undefined,
   ]);
@@ -23,6 +26,17 @@ export async function platformDiagnostics(facts: RecordFacts, lookup: PlatformLo
   const notFound = (at: Located) =>
     warning('project-not-found', at, `Project ${at.value} does not exist on the platform or you cannot see it; check the ID or ask for VIEW access.`);
   if (project && folders === null) found.push(notFound(project));
+  const level = projects?.[0]?.level;
+  if (project && level && !hasAccess(level, CREATE_RECORD_LEVEL)) {
+    const name = projects![0].name;
+    found.push(
+      warning(
+        'project-access-too-low',
+        project,
+        `You have ${level} access to "${name}" (${project.value}); creating a record needs ${CREATE_RECORD_LEVEL} or higher. Ask a project administrator for ${CREATE_RECORD_LEVEL} access, or use another project.`,
+      ),
+    );
+  }
   if (source && sources?.length === 0) found.push(notFound(source));
   const folder = facts.folder;
   if (project && folders && folder && facts.parents !== true) {

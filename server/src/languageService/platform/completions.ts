@@ -2,6 +2,7 @@
 // project's folders for `folder`, records and files for `$dnanexus_link` in `details`, records
 // for `initializeFrom.id`. Empty when the cursor is elsewhere or the platform cannot answer.
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CREATE_RECORD_LEVEL, hasAccess } from '../../../../common/dxAccess';
 import { isContainerId } from '../../../../common/dxIds';
 import type { PlatformQuery } from '../../../../protocol/messages';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -66,7 +67,11 @@ export async function platformCompletions(
     textEdit: { range, newText: JSON.stringify(value) },
   });
   if (slot.as === 'project') {
-    return (projectsOf(answer) ?? []).map((p, i) => item(p.name, p.id, `${p.id} · ${p.level}`, CompletionItemKind.Module, i));
+    // The access level shows in the list itself, so a read-only project is seen before it is chosen.
+    return (projectsOf(answer) ?? []).map((p, i) => ({
+      ...item(p.name, p.id, `${p.id} · ${p.level}`, CompletionItemKind.Module, i),
+      labelDetails: { description: `${p.level}${hasAccess(p.level, CREATE_RECORD_LEVEL) ? '' : ' · read-only'}` },
+    }));
   }
   if (slot.as === 'folder') {
     return (foldersOf(answer) ?? []).map((f, i) => item(f, f, 'folder in the project', CompletionItemKind.Folder, i));
