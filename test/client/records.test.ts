@@ -109,11 +109,14 @@ describe('record commands against the emulator', () => {
       properties: { lab: 'south', added: 'y' },
       details: { reads: 13 },
       folder: '/elsewhere',
+      parents: true,
     })).input;
     const plan = planUpdate(await describeRecord(f.client, id, f.project), file);
     assert.deepEqual(plan.blocked, []);
     assert.deepEqual(plan.steps.map((s) => [s.route.slice(s.route.lastIndexOf('/') + 1), s.input]), [
       ['rename', { project: f.project, name: 'renamed' }],
+      ['newFolder', { folder: '/elsewhere', parents: true }],
+      ['move', { objects: [id], destination: '/elsewhere' }],
       ['addTags', { project: f.project, tags: ['new'] }],
       ['removeTags', { project: f.project, tags: ['drop'] }],
       ['setProperties', { project: f.project, properties: { lab: 'south', added: 'y', gone: null } }],
@@ -122,14 +125,14 @@ describe('record commands against the emulator', () => {
       ['setDetails', { reads: 13 }],
       ['setVisibility', { hidden: true }],
     ]);
-    assert.match(plan.notes.join('\n'), /folder: .*does not move/);
+    assert.match(describePlan(plan), /move \/ → \/elsewhere/);
     assert.match(describePlan(plan), /rename "sample" → "renamed"/);
     const outcome = await applyUpdate(f.client, plan);
     assert.equal(outcome.error, undefined);
     const now = await describeRecord(f.client, id, f.project);
     assert.deepEqual(
-      { name: now.name, tags: [...now.tags].sort(), types: now.types, hidden: now.hidden, properties: now.properties, details: now.details },
-      { name: 'renamed', tags: ['keep', 'new'], types: ['New'], hidden: true, properties: { lab: 'south', added: 'y' }, details: { reads: 13 } },
+      { name: now.name, folder: now.folder, tags: [...now.tags].sort(), types: now.types, hidden: now.hidden, properties: now.properties, details: now.details },
+      { name: 'renamed', folder: '/elsewhere', tags: ['keep', 'new'], types: ['New'], hidden: true, properties: { lab: 'south', added: 'y' }, details: { reads: 13 } },
     );
     assert.deepEqual(planUpdate(now, file).steps, []);
   });

@@ -1,12 +1,13 @@
-// Update Record from File: the difference between the record on the platform and the file, as
-// the API calls that would apply it. Fields the file leaves out are left alone. A closed record
-// keeps its details, types and visibility (InvalidState), so those changes are listed as blocked.
+// Update Record from File (and `dxrecord apply`): the difference between the record on the platform
+// and the file, as the API calls that would apply it. Fields the file leaves out are left alone. A
+// closed record keeps its details, types and visibility (InvalidState), so those changes are listed
+// as blocked; its name, tags, properties and folder still change (docs/platform-notes.md#lifecycle).
 import type { DxApiClient } from '../apiClient';
 import type { RecordDescription } from './describeRecord';
 import { canonicalJson } from '../../../common/canonicalJson';
 import { normalizeFolder } from '../../../common/dxPaths';
 
-export type UpdateField = 'name' | 'tags' | 'types' | 'properties' | 'details' | 'hidden';
+export type UpdateField = 'name' | 'folder' | 'tags' | 'types' | 'properties' | 'details' | 'hidden';
 
 export interface UpdateStep {
   field: UpdateField;
@@ -56,6 +57,14 @@ export function planUpdate(current: RecordDescription, file: Record<string, unkn
   if (typeof file.name === 'string' && file.name !== current.name) {
     steps.push({ field: 'name', route: `/${id}/rename`, input: { project, name: file.name }, summary: `rename ${JSON.stringify(current.name)} → ${JSON.stringify(file.name)}` });
   }
+  if (typeof file.folder === 'string' && normalizeFolder(file.folder) !== (current.folder ?? '/')) {
+    const destination = normalizeFolder(file.folder);
+    // The project's move needs the destination to exist; "parents": true makes it, as at creation.
+    if (file.parents === true) {
+      steps.push({ field: 'folder', route: `/${project}/newFolder`, input: { folder: destination, parents: true }, summary: `make folder ${destination} if missing` });
+    }
+    steps.push({ field: 'folder', route: `/${project}/move`, input: { objects: [id], destination }, summary: `move ${current.folder ?? '/'} → ${destination}` });
+  }
   const tags = stringList(file.tags);
   if (tags) steps.push(...listSteps(id, 'tags', current.tags, tags, { project }));
   const properties = file.properties as Record<string, string> | undefined;
@@ -89,9 +98,6 @@ export function planUpdate(current: RecordDescription, file: Record<string, unkn
   }
 
   if (typeof file.project === 'string' && file.project !== project) notes.push(`project: the file names ${file.project}; this record copy is in ${project}`);
-  if (typeof file.folder === 'string' && normalizeFolder(file.folder) !== (current.folder ?? '/')) {
-    notes.push(`folder: the record is in ${current.folder}; Update does not move records between folders`);
-  }
   if (file.close === true && open) notes.push('close: Update does not close records; use "DNAnexus: Close Record"');
   return { id, steps, blocked, notes };
 }
