@@ -12,6 +12,7 @@ export interface ValidateCommand {
 export type ParsedArgs = ValidateCommand | { kind: 'help' } | { kind: 'usage-error'; message: string };
 
 export const USAGE = `Usage: dxrecord validate [--format text|json] [--quiet] PATH...
+       dxrecord init | plan | apply | pull …   (dxrecord plan --help)
 
 Checks DNAnexus record files (*.dxrecord.json, the input of /record/new) offline.
 

@@ -1,9 +1,12 @@
-// `dxrecord validate`: the same engine as the editor, over files, folders or stdin. Offline.
+// `dxrecord validate`: the same engine as the editor, over files, folders or stdin. Offline. The
+// records-as-code commands (init, plan, apply, pull) are in records.ts.
 
 import { validateRecord } from '../../server/src/engine';
 import { parseArgs, USAGE, type ValidateCommand } from './args';
 import { expandPaths, readRecordText, STDIN_PATH } from './inputs';
 import { jsonDocument, summarize, textLines, textSummary, type FileResult } from './output';
+import { runRecords } from './records';
+import { RECORDS_COMMANDS } from './recordsArgs';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
@@ -44,4 +47,6 @@ export function run(argv: readonly string[]): number {
 }
 
 // exitCode rather than exit(): piped stdout must drain before the process ends.
-process.exitCode = run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (RECORDS_COMMANDS.has(argv[0])) void runRecords(argv).then((code) => (process.exitCode = code));
+else process.exitCode = run(argv);

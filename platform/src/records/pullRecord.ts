@@ -3,7 +3,10 @@
 import type { DxApiClient } from '../apiClient';
 import { describeRecord, type RecordDescription } from './describeRecord';
 
-function createInputFrom(record: RecordDescription): Record<string, unknown> {
+/** What pulling reads of a record. */
+export type PulledRecord = Pick<RecordDescription, 'project' | 'name' | 'folder' | 'tags' | 'types' | 'hidden' | 'properties' | 'details'>;
+
+export function createInputFrom(record: PulledRecord): Record<string, unknown> {
   const folder = record.folder ?? '/';
   return {
     project: record.project,
@@ -19,7 +22,7 @@ function createInputFrom(record: RecordDescription): Record<string, unknown> {
   };
 }
 
-function createInputText(input: Record<string, unknown>): string {
+export function createInputText(input: Record<string, unknown>): string {
   return JSON.stringify(input, null, 2) + '\n';
 }
 

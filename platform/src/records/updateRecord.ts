@@ -7,7 +7,10 @@ import type { RecordDescription } from './describeRecord';
 import { canonicalJson } from '../../../common/canonicalJson';
 import { normalizeFolder } from '../../../common/dxPaths';
 
-export type UpdateField = 'name' | 'folder' | 'tags' | 'types' | 'properties' | 'details' | 'hidden';
+export type UpdateField = 'name' | 'folder' | 'tags' | 'types' | 'properties' | 'details' | 'hidden' | 'state';
+
+/** What planning an update reads of the record. */
+export type UpdatableRecord = Pick<RecordDescription, 'id' | 'project' | 'name' | 'folder' | 'tags' | 'types' | 'hidden' | 'state' | 'properties' | 'details'>;
 
 export interface UpdateStep {
   field: UpdateField;
@@ -47,7 +50,7 @@ function listSteps(id: string, field: 'tags' | 'types', now: string[], wanted: s
 }
 const FROZEN = 'the record is closed; closing froze its details, types and visibility';
 
-export function planUpdate(current: RecordDescription, file: Record<string, unknown>): UpdatePlan {
+export function planUpdate(current: UpdatableRecord, file: Record<string, unknown>): UpdatePlan {
   const id = current.id;
   const project = current.project;
   const steps: UpdateStep[] = [];
