@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { version } from '../../package.json';
 import { checkServerUrl } from './config';
-import { apiErrorFromResponse, DxCancelledError, DxDeadlineError, DxNetworkError } from './errors';
+import { apiErrorFromResponse, DxCancelledError, DxDeadlineError, DxNetworkError, type DxError } from './errors';
 import { withNonce } from './nonce';
 import { acceptsNonce, isRetryableStatus, isSafeToResend, isThrottled, MAX_COUNTED_RETRIES, neverReachedServer, retryDelaySeconds } from './retry';
 
@@ -63,8 +63,14 @@ export class DxApiClient {
     const deadlineAt = Date.now() + this.deadlineMs;
     let attempts = 0;
     let counted = 0;
+    // Whether an attempt so far may have been carried out without its answer reaching us.
+    let outcomeUnknown = false;
+    const fail = (error: DxError): DxError => {
+      error.outcomeUnknown = outcomeUnknown;
+      return error;
+    };
     for (;;) {
-      if (signal?.aborted) throw new DxCancelledError(route);
+      if (signal?.aborted) throw fail(new DxCancelledError(route));
       attempts += 1;
       const outcome = await this.#attempt(route, body, signal, deadlineAt);
       if (outcome.kind === 'ok') return outcome.value;
@@ -72,33 +78,36 @@ export class DxApiClient {
       let problem: string;
       if (outcome.kind === 'status') {
         const error = apiErrorFromResponse(route, input, outcome.status, this.#redact(outcome.text));
-        if (!isRetryableStatus(outcome.status)) throw error;
+        if (!isRetryableStatus(outcome.status)) throw fail(error);
+        // A 5xx can come after the work was done (a proxy timing out, a crash before answering).
+        outcomeUnknown = true;
         if (!isThrottled(outcome.status)) counted += 1;
-        if (counted > MAX_COUNTED_RETRIES) throw error;
+        if (counted > MAX_COUNTED_RETRIES) throw fail(error);
         problem = `${error.type} (HTTP ${outcome.status})`;
       } else {
-        if (signal?.aborted) throw new DxCancelledError(route);
-        if (outcome.timedOut) throw new DxDeadlineError(route, this.deadlineMs, outcome.detail);
+        if (outcome.sent) outcomeUnknown = true;
+        if (signal?.aborted) throw fail(new DxCancelledError(route));
+        if (outcome.timedOut) throw fail(new DxDeadlineError(route, this.deadlineMs, outcome.detail));
         const error = new DxNetworkError(route, outcome.detail, outcome.code);
         if (outcome.sent && !isSafeToResend(route)) {
           this.#log('error', `${route}: ${outcome.detail}; not resent because the request may have reached the server and ${route} is not safe to repeat`);
-          throw error;
+          throw fail(error);
         }
         counted += 1;
-        if (counted > MAX_COUNTED_RETRIES) throw error;
+        if (counted > MAX_COUNTED_RETRIES) throw fail(error);
         problem = outcome.detail;
       }
 
       const delayMs = 1000 * retryDelaySeconds(attempts, outcome.kind === 'status' ? outcome : undefined);
       if (Date.now() + delayMs >= deadlineAt) {
         this.#log('error', `${route}: ${problem}; the next retry (in ${delayMs / 1000} s) would pass the deadline`);
-        throw new DxDeadlineError(route, this.deadlineMs, problem);
+        throw fail(new DxDeadlineError(route, this.deadlineMs, problem));
       }
       this.#log('warn', `${route}: ${problem}; retry ${attempts} in ${delayMs / 1000} s`);
       try {
         await sleep(delayMs, undefined, { signal });
       } catch {
-        throw new DxCancelledError(route);
+        throw fail(new DxCancelledError(route));
       }
     }
   }

@@ -4,6 +4,13 @@
 import { requiredAccess } from './access';
 
 export class DxError extends Error {
+  /**
+   * Set by the API client: some attempt of the call may have been carried out by the server
+   * without its answer reaching us (a 5xx, a lost or cut-off answer, a deadline or cancellation
+   * while a request was out). False when every attempt was refused or never reached the server.
+   */
+  outcomeUnknown = false;
+
   constructor(
     message: string,
     readonly route: string,
@@ -12,6 +19,11 @@ export class DxError extends Error {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/** Whether a failed call may still have done its work on the server (anything but our own errors counts). */
+export function mayHaveActed(error: unknown): boolean {
+  return !(error instanceof DxError) || error.outcomeUnknown;
 }
 
 /** What to tell the user about any failure: our errors' actionable text, else the error's message. */
