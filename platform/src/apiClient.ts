@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import { checkServerUrl } from './config';
 import { apiErrorFromResponse, DxCancelledError, DxDeadlineError, DxNetworkError, type DxError } from './errors';
 import { withNonce } from './nonce';
+import { tokenRedactor, type Redact } from './redact';
 import { acceptsNonce, isRetryableStatus, isSafeToResend, isThrottled, MAX_COUNTED_RETRIES, neverReachedServer, retryDelaySeconds } from './retry';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -37,11 +38,13 @@ export class DxApiClient {
   readonly #token?: string;
   readonly #userAgent: string;
   readonly #log: (level: LogLevel, message: string) => void;
+  readonly #redact: Redact;
 
   constructor(options: ApiClientOptions) {
     this.serverUrl = checkServerUrl(options.serverUrl);
     this.#token = options.token || undefined;
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.#redact = tokenRedactor(this.#token);
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const log = options.log;
     this.#log = log ? (level, message) => log(level, this.#redact(message)) : () => undefined;
@@ -77,7 +80,7 @@ export class DxApiClient {
 
       let problem: string;
       if (outcome.kind === 'status') {
-        const error = apiErrorFromResponse(route, input, outcome.status, this.#redact(outcome.text));
+        const error = apiErrorFromResponse(route, input, outcome.status, outcome.text, this.#redact);
         if (!isRetryableStatus(outcome.status)) throw fail(error);
         // A 5xx can come after the work was done (a proxy timing out, a crash before answering).
         outcomeUnknown = true;
@@ -151,10 +154,6 @@ export class DxApiClient {
     } catch {
       return { kind: 'transport', detail: 'the server sent a response that is not valid JSON', sent: true };
     }
-  }
-
-  #redact(text: string): string {
-    return this.#token ? text.split(this.#token).join('[token]') : text;
   }
 }
 
