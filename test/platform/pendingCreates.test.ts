@@ -8,7 +8,7 @@ import { startEmulator, type FaultSpec, type RunningEmulator } from '../../emula
 import { DxApiClient } from '../../platform/src/apiClient';
 import { DxApiError, DxCancelledError, DxDeadlineError, mayHaveActed } from '../../platform/src/errors';
 import { NONCE_LIFETIME_MS } from '../../platform/src/nonce';
-import { createFailureNote, createRecord, findPossiblyCreated, MAY_HAVE_CREATED, planCreate } from '../../platform/src/records/createRecord';
+import { createFailureNote, createRecord, findPossiblyCreated, MAY_HAVE_CREATED, planCreate, type ReadyPlan } from '../../platform/src/records/createRecord';
 import { PendingCreates, type StateStore } from '../../platform/src/records/pendingCreates';
 import { startRecordingProxy } from './recordingProxy';
 
@@ -59,7 +59,7 @@ async function create(text: string, store: StateStore, options: { deadlineMs?: n
   const creates = new PendingCreates(store, options.now);
   const pending = { creates, file: options.file ?? 'file:///work/sample.dxrecord.json' };
   try {
-    return { created: await createRecord(client(options), plan as Extract<typeof plan, { kind: 'ready' }>, { signal: options.signal, pending }) };
+    return { created: await createRecord(client(options), plan as ReadyPlan, { signal: options.signal, pending }) };
   } catch (error) {
     return { error };
   }
@@ -95,7 +95,7 @@ describe('a Create repeated after a failure that may have reached the platform m
     await committed(project);
     const since = new PendingCreates(store).startedAt('file:///work/sample.dxrecord.json', JSON.parse(text) as Record<string, unknown>);
     assert.ok(since !== undefined && since <= Date.now());
-    const [made] = await findPossiblyCreated(client(), planCreate(text) as Extract<ReturnType<typeof planCreate>, { kind: 'ready' }>, since);
+    const [made] = await findPossiblyCreated(client(), planCreate(text) as ReadyPlan, since);
     assert.match(made, /^record-/, 'Look for It finds the record the failed attempt made');
 
     const second = await create(text, store);
@@ -182,7 +182,7 @@ describe('when a new nonce (and so a new record) is right', () => {
     const dead = await startEmulator({ port: 0 });
     await dead.close();
     const store = workspaceState();
-    const plan = planCreate(fileFor().text) as Extract<ReturnType<typeof planCreate>, { kind: 'ready' }>;
+    const plan = planCreate(fileFor().text) as ReadyPlan;
     const refused = new DxApiClient({ serverUrl: dead.url, token: owner.token, deadlineMs: 300 });
     const error = await createRecord(refused, plan, { pending: { creates: new PendingCreates(store), file: 'f' } }).catch((e: unknown) => e);
     assert.ok(error instanceof DxDeadlineError, String(error));

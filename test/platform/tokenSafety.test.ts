@@ -11,7 +11,7 @@ import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { DxApiClient } from '../../platform/src/apiClient';
 import { apiErrorFromResponse, userMessageOf } from '../../platform/src/errors';
 import { whoami } from '../../platform/src/identity';
-import { createFailureNote, createRecord, planCreate } from '../../platform/src/records/createRecord';
+import { createFailureNote, createRecord, planCreate, type ReadyPlan } from '../../platform/src/records/createRecord';
 import { describeRecord, formatDescription } from '../../platform/src/records/describeRecord';
 import { PendingCreates, type StateStore } from '../../platform/src/records/pendingCreates';
 import { describeState } from '../../platform/src/sessionState';
@@ -166,7 +166,7 @@ test('a whole session (sign-in, create, describe, a 401, a lost create, an echoi
   let state: Record<string, unknown> = {};
   const store: StateStore = { get: <T>(key: string, fallback: T) => (state[key] as T) ?? fallback, update: async (key, value) => { state = { ...state, [key]: value }; } };
   const pending = { creates: new PendingCreates(store), file: 'file:///work/session.dxrecord.json' };
-  const plan = (target: string) => planCreate(JSON.stringify({ project: target, name: 'session', details: { n: 1 } })) as Extract<ReturnType<typeof planCreate>, { kind: 'ready' }>;
+  const plan = (target: string) => planCreate(JSON.stringify({ project: target, name: 'session', details: { n: 1 } })) as ReadyPlan;
   try {
     const session = new DxApiClient({ serverUrl: emulator.url, token: user.token, deadlineMs: 1500, log });
     const config = { serverUrl: emulator.url, token: user.token, source: { server: 'setting', token: 'secret' } as const, problems: [] };

@@ -2,12 +2,10 @@
 import * as vscode from 'vscode';
 import type { DxApiClient } from '../../../platform/src/apiClient';
 import { mayHaveActed, userMessageOf } from '../../../platform/src/errors';
-import { createRecord, findPossiblyCreated, MAY_HAVE_CREATED, planCreate, refusalMessage, type CreatePlan } from '../../../platform/src/records/createRecord';
+import { createFailureNote, createRecord, findPossiblyCreated, MAY_HAVE_CREATED, planCreate, refusalMessage, type ReadyPlan } from '../../../platform/src/records/createRecord';
 import { PendingCreates } from '../../../platform/src/records/pendingCreates';
 import type { EditorContext, RecordRef } from './services';
 import { markRejection, recordFile, showRejection } from './recordFile';
-
-type ReadyPlan = Extract<CreatePlan, { kind: 'ready' }>;
 
 export function createRecordCommand(ctx: EditorContext) {
   const creates = new PendingCreates(ctx.state);
@@ -45,7 +43,7 @@ export function createRecordCommand(ctx: EditorContext) {
     } catch (error) {
       const marked = markRejection(ctx.rejections, document, text, error);
       if (!mayHaveActed(error)) {
-        ctx.report('Create Record', error, `${marked ? ' The field is marked in the file.' : ''} The file was not changed.`);
+        ctx.report('Create Record', error, `${marked ? ' The field is marked in the file.' : ''} ${createFailureNote(error)} The file was not changed.`);
         return;
       }
       await reportUnknownOutcome(ctx, client, plan, error, creates.startedAt(file, plan.input) ?? started);
@@ -56,7 +54,7 @@ export function createRecordCommand(ctx: EditorContext) {
 /** A failure after the request may have reached the platform: say so, and offer to look. */
 async function reportUnknownOutcome(ctx: EditorContext, client: DxApiClient, plan: ReadyPlan, error: unknown, since: number): Promise<void> {
   ctx.session.log.error(`Create Record did not finish: ${error instanceof Error ? error.message : String(error)}`);
-  const choice = await vscode.window.showWarningMessage(`DNAnexus: Create Record did not finish. ${userMessageOf(error)} ${MAY_HAVE_CREATED}`, 'Look for It', 'Show Log');
+  const choice = await vscode.window.showWarningMessage(`DNAnexus: Create Record did not finish. ${userMessageOf(error)} ${createFailureNote(error)}`, 'Look for It', 'Show Log');
   if (choice === 'Show Log') ctx.session.log.show(true);
   if (choice !== 'Look for It') return;
   try {

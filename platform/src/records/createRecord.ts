@@ -14,6 +14,8 @@ export type CreatePlan =
   | { kind: 'refused'; errors: RecordDiagnostic[] }
   | { kind: 'ready'; input: Record<string, unknown>; project: string; closes: boolean };
 
+export type ReadyPlan = Extract<CreatePlan, { kind: 'ready' }>;
+
 export function planCreate(text: string): CreatePlan {
   const errors = validateRecord(text).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { kind: 'refused', errors };
@@ -34,7 +36,7 @@ export interface CreateOptions {
   pending?: { creates: PendingCreates; file: string };
 }
 
-export async function createRecord(client: DxApiClient, plan: Extract<CreatePlan, { kind: 'ready' }>, options: CreateOptions = {}) {
+export async function createRecord(client: DxApiClient, plan: ReadyPlan, options: CreateOptions = {}) {
   const { signal, pending } = options;
   const attempt = await pending?.creates.begin(pending.file, plan.input);
   const input = attempt ? { ...plan.input, nonce: attempt.nonce } : plan.input;
@@ -56,11 +58,13 @@ export function createFailureNote(error: unknown): string {
   return mayHaveActed(error) ? MAY_HAVE_CREATED : 'No record was created.';
 }
 
+const CLOCK_MARGIN_MS = 5 * 60 * 1000;
+
 /**
  * Records that a Create of `plan` begun at `since` may have made: same project, folder and name,
  * created since then (less a margin for the platform's clock being behind ours).
  */
-export async function findPossiblyCreated(client: DxApiClient, plan: Extract<CreatePlan, { kind: 'ready' }>, since: number, signal?: AbortSignal): Promise<string[]> {
+export async function findPossiblyCreated(client: DxApiClient, plan: ReadyPlan, since: number, signal?: AbortSignal): Promise<string[]> {
   const { folder, name } = plan.input;
   const answer = await client.call<{ results: { id: string }[] }>('/system/findDataObjects', {
     class: 'record',
@@ -70,8 +74,6 @@ export async function findPossiblyCreated(client: DxApiClient, plan: Extract<Cre
   }, { signal });
   return answer.results.map((result) => result.id);
 }
-
-const CLOCK_MARGIN_MS = 5 * 60 * 1000;
 
 /** For an InvalidInput the platform pinned on a field: where that field is in the file. */
 export function locateRejection(text: string, error: unknown): FieldSpan | undefined {
