@@ -3,8 +3,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { version } from '../../package.json';
 import { checkServerUrl } from './config';
-import { apiErrorFromResponse, DxCancelledError, DxDeadlineError, DxNetworkError } from './errors';
+import { apiErrorFromResponse, DxCancelledError, DxDeadlineError, DxNetworkError, type DxError } from './errors';
 import { withNonce } from './nonce';
+import { tokenRedactor, type Redact } from './redact';
 import { acceptsNonce, isRetryableStatus, isSafeToResend, isThrottled, MAX_COUNTED_RETRIES, neverReachedServer, retryDelaySeconds } from './retry';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -37,11 +38,13 @@ export class DxApiClient {
   readonly #token?: string;
   readonly #userAgent: string;
   readonly #log: (level: LogLevel, message: string) => void;
+  readonly #redact: Redact;
 
   constructor(options: ApiClientOptions) {
     this.serverUrl = checkServerUrl(options.serverUrl);
     this.#token = options.token || undefined;
     this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.#redact = tokenRedactor(this.#token);
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const log = options.log;
     this.#log = log ? (level, message) => log(level, this.#redact(message)) : () => undefined;
@@ -63,42 +66,51 @@ export class DxApiClient {
     const deadlineAt = Date.now() + this.deadlineMs;
     let attempts = 0;
     let counted = 0;
+    // Whether an attempt so far may have been carried out without its answer reaching us.
+    let outcomeUnknown = false;
+    const fail = (error: DxError): DxError => {
+      error.outcomeUnknown = outcomeUnknown;
+      return error;
+    };
     for (;;) {
-      if (signal?.aborted) throw new DxCancelledError(route);
+      if (signal?.aborted) throw fail(new DxCancelledError(route));
       attempts += 1;
       const outcome = await this.#attempt(route, body, signal, deadlineAt);
       if (outcome.kind === 'ok') return outcome.value;
 
       let problem: string;
       if (outcome.kind === 'status') {
-        const error = apiErrorFromResponse(route, input, outcome.status, this.#redact(outcome.text));
-        if (!isRetryableStatus(outcome.status)) throw error;
+        const error = apiErrorFromResponse(route, input, outcome.status, outcome.text, this.#redact);
+        if (!isRetryableStatus(outcome.status)) throw fail(error);
+        // A 5xx can come after the work was done (a proxy timing out, a crash before answering).
+        outcomeUnknown = true;
         if (!isThrottled(outcome.status)) counted += 1;
-        if (counted > MAX_COUNTED_RETRIES) throw error;
+        if (counted > MAX_COUNTED_RETRIES) throw fail(error);
         problem = `${error.type} (HTTP ${outcome.status})`;
       } else {
-        if (signal?.aborted) throw new DxCancelledError(route);
-        if (outcome.timedOut) throw new DxDeadlineError(route, this.deadlineMs, outcome.detail);
+        if (outcome.sent) outcomeUnknown = true;
+        if (signal?.aborted) throw fail(new DxCancelledError(route));
+        if (outcome.timedOut) throw fail(new DxDeadlineError(route, this.deadlineMs, outcome.detail));
         const error = new DxNetworkError(route, outcome.detail, outcome.code);
         if (outcome.sent && !isSafeToResend(route)) {
           this.#log('error', `${route}: ${outcome.detail}; not resent because the request may have reached the server and ${route} is not safe to repeat`);
-          throw error;
+          throw fail(error);
         }
         counted += 1;
-        if (counted > MAX_COUNTED_RETRIES) throw error;
+        if (counted > MAX_COUNTED_RETRIES) throw fail(error);
         problem = outcome.detail;
       }
 
       const delayMs = 1000 * retryDelaySeconds(attempts, outcome.kind === 'status' ? outcome : undefined);
       if (Date.now() + delayMs >= deadlineAt) {
         this.#log('error', `${route}: ${problem}; the next retry (in ${delayMs / 1000} s) would pass the deadline`);
-        throw new DxDeadlineError(route, this.deadlineMs, problem);
+        throw fail(new DxDeadlineError(route, this.deadlineMs, problem));
       }
       this.#log('warn', `${route}: ${problem}; retry ${attempts} in ${delayMs / 1000} s`);
       try {
         await sleep(delayMs, undefined, { signal });
       } catch {
-        throw new DxCancelledError(route);
+        throw fail(new DxCancelledError(route));
       }
     }
   }
@@ -142,10 +154,6 @@ export class DxApiClient {
     } catch {
       return { kind: 'transport', detail: 'the server sent a response that is not valid JSON', sent: true };
     }
-  }
-
-  #redact(text: string): string {
-    return this.#token ? text.split(this.#token).join('[token]') : text;
   }
 }
 

@@ -2,8 +2,16 @@
 // Platform errors are classified by `error.type`, never by HTTP status alone (PermissionDenied
 // and InvalidAuthentication are both 401; 403 means billing).
 import { requiredAccess } from './access';
+import { redactJson, type Redact } from './redact';
 
 export class DxError extends Error {
+  /**
+   * Set by the API client: some attempt of the call may have been carried out by the server
+   * without its answer reaching us (a 5xx, a lost or cut-off answer, a deadline or cancellation
+   * while a request was out). False when every attempt was refused or never reached the server.
+   */
+  outcomeUnknown = false;
+
   constructor(
     message: string,
     readonly route: string,
@@ -12,6 +20,11 @@ export class DxError extends Error {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/** Whether a failed call may still have done its work on the server (anything but our own errors counts). */
+export function mayHaveActed(error: unknown): boolean {
+  return !(error instanceof DxError) || error.outcomeUnknown;
 }
 
 /** What to tell the user about any failure: our errors' actionable text, else the error's message. */
@@ -104,20 +117,32 @@ function userMessageFor(type: string, platformMessage: string, route: string, in
   }
 }
 
-export function apiErrorFromResponse(route: string, input: unknown, status: number, bodyText: string): DxApiError {
+// A platform error type is a CamelCase word; anything else in that field is not trusted as one.
+const ERROR_TYPE = /^[A-Z][A-Za-z0-9]{0,63}$/;
+
+/**
+ * The typed error for a non-200 answer. Only the parsed `error.type`, `error.message` and
+ * `error.details` are kept, each redacted; the body itself never reaches a message.
+ */
+export function apiErrorFromResponse(route: string, input: unknown, status: number, bodyText: string, redact: Redact): DxApiError {
   let type = `HTTP${status}`;
-  let message = '';
+  let message = `unexpected HTTP ${status} response without a DNAnexus error body`;
   let details: unknown;
-  try {
-    const error = (JSON.parse(bodyText) as { error?: { type?: unknown; message?: unknown; details?: unknown } }).error;
-    if (error && typeof error.type === 'string') {
-      type = error.type;
-      message = typeof error.message === 'string' ? error.message : '';
-      details = error.details;
-    }
-  } catch {
-    // A proxy or load balancer page, not the platform's JSON: typed by status below.
+  const error = parsedError(bodyText);
+  if (error && typeof error.type === 'string' && ERROR_TYPE.test(error.type) && redact(error.type) === error.type) {
+    type = error.type;
+    message = typeof error.message === 'string' ? redact(error.message) : '';
+    details = redactJson(error.details, redact);
   }
-  if (type === `HTTP${status}`) message = `unexpected HTTP ${status} response without a DNAnexus error body`;
   return new DxApiError(type, status, route, message, userMessageFor(type, message, route, input), details);
+}
+
+function parsedError(bodyText: string): { type?: unknown; message?: unknown; details?: unknown } | undefined {
+  try {
+    const error = (JSON.parse(bodyText) as { error?: unknown } | null)?.error;
+    return typeof error === 'object' && error !== null ? error : undefined;
+  } catch {
+    // A proxy or load balancer page, not the platform's JSON: typed by status.
+    return undefined;
+  }
 }

@@ -157,6 +157,7 @@ describe('never retried', () => {
     const { error } = await elapsed(() => client().newRecord({ project: freshProject() }));
     assert.ok(error instanceof DxApiError);
     assert.equal(error.type, 'InvalidInput');
+    assert.equal(error.outcomeUnknown, false, 'a refusal says the server did nothing');
     assert.equal(attemptsSince(mark, '/record/new'), 1);
   });
 
@@ -209,6 +210,7 @@ describe('never retried', () => {
     emulator.admin.injectFault({ route: '/project/new', kind: 'reset' });
     const { error } = await elapsed(() => client().call('/project/new', { name: 'never twice' }));
     assert.ok(error instanceof DxNetworkError, String(error));
+    assert.equal(error.outcomeUnknown, true, 'the request was out when the connection went');
     assert.equal(attemptsSince(mark, '/project/new'), 1);
   });
 });
@@ -253,6 +255,7 @@ describe('deadline and cancellation', () => {
     setTimeout(() => controller.abort(), 200);
     const { ms, error } = await elapsed(() => client().call('/system/whoami', {}, { signal: controller.signal }));
     assert.ok(error instanceof DxCancelledError, String(error));
+    assert.equal(error.outcomeUnknown, true, 'cancelled while the request was out');
     assert.ok(ms < 3000, `took ${ms} ms`);
   });
 
@@ -260,6 +263,7 @@ describe('deadline and cancellation', () => {
     const mark = proxy.seen.length;
     const { error } = await elapsed(() => client().call('/system/whoami', {}, { signal: AbortSignal.abort() }));
     assert.ok(error instanceof DxCancelledError);
+    assert.equal(error.outcomeUnknown, false);
     assert.equal(proxy.seen.length, mark);
   });
 

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { apiErrorFromResponse, DxApiError, invalidInputFieldPath } from '../../platform/src/errors';
+import { apiErrorFromResponse as fromResponse, DxApiError, invalidInputFieldPath } from '../../platform/src/errors';
+import { tokenRedactor } from '../../platform/src/redact';
 
 const body = (type: string, message: string, details?: unknown) => JSON.stringify({ error: { type, message, details } });
 const PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
 const RECORD = 'record-B0FJgXy4Zg231jgbQ9zQ0003';
+const apiErrorFromResponse = (route: string, input: unknown, status: number, text: string) =>
+  fromResponse(route, input, status, text, tokenRedactor('errors-test-token'));
 
 test('401 is told apart by error.type: InvalidAuthentication says sign in again, PermissionDenied names the level', () => {
   const auth = apiErrorFromResponse('/system/whoami', {}, 401, body('InvalidAuthentication', 'the token could not be found'));

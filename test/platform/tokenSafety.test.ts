@@ -1,5 +1,6 @@
 // The API token must never show up in anything the client or the emulator logs, nor in any error
-// (message, user message, stack, inspection, JSON) — whatever way a call fails.
+// (message, user message, stack, inspection, JSON), nor in a document or the workspace state —
+// whatever way a call fails, and in no encoding even when a server echoes it back.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -8,6 +9,13 @@ import { inspect } from 'node:util';
 import { after, before, test } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { DxApiClient } from '../../platform/src/apiClient';
+import { apiErrorFromResponse, userMessageOf } from '../../platform/src/errors';
+import { whoami } from '../../platform/src/identity';
+import { createFailureNote, createRecord, planCreate, type ReadyPlan } from '../../platform/src/records/createRecord';
+import { describeRecord, formatDescription } from '../../platform/src/records/describeRecord';
+import { PendingCreates, type StateStore } from '../../platform/src/records/pendingCreates';
+import { describeState } from '../../platform/src/sessionState';
+import { ECHO_FORMS, leakReport, tokenFormIn } from './tokenForms';
 
 let emulator: RunningEmulator;
 const emulatorLog: string[] = [];
@@ -98,5 +106,107 @@ test('a server that echoes the token back still cannot put it into an error', as
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+/** Everything a person or a log could see of an error: its texts, and what the Create command adds. */
+function errorTexts(error: unknown): string[] {
+  const e = error as Error & { userMessage?: string };
+  return [e.message, e.stack ?? '', e.userMessage ?? '', String(e), inspect(e, { depth: 10, showHidden: true }), JSON.stringify(e),
+    `${userMessageOf(e)} ${createFailureNote(e)}`];
+}
+
+/** A server that answers every call with an error echoing the request's headers and body, in the form the route's first segment names. */
+async function startEchoingServer(): Promise<{ url: string; replies: { form: string; text: string }[]; close(): Promise<void> }> {
+  const replies: { form: string; text: string }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const seen = `${Object.entries(req.headers).map(([name, value]) => `${name}: ${String(value)}`).join('\n')}\n\n${Buffer.concat(chunks).toString()}`;
+      const named = (req.url ?? '').split('/')[1];
+      const form = named in ECHO_FORMS ? named : 'jsonSomeMixedCase';
+      const encoded = ECHO_FORMS[form](seen);
+      const literal = form.startsWith('json') ? `"${encoded}"` : JSON.stringify(encoded);
+      let text: string;
+      if (named === 'html') {
+        text = `<html><pre>${seen}</pre></html>`;
+        res.writeHead(400, { 'Content-Type': 'text/html' });
+      } else {
+        text = `{"error":{"type":"InvalidInput","message":${literal},"details":{"echo":${literal},"form":"${form}"}}}`;
+        res.writeHead(422, { 'Content-Type': 'application/json' });
+      }
+      replies.push({ form: named === 'html' ? 'html' : form, text });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    replies,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+test('a whole session (sign-in, create, describe, a 401, a lost create, an echoing server) shows the token in no encoding', async () => {
+  const user = emulator.admin.createUser('session');
+  const other = emulator.admin.createUser('other');
+  const canary = `SESSIONCANARY${randomBytes(12).toString('hex')}`;
+  const project = emulator.admin.createProject(user.userId, 'session');
+  const foreign = emulator.admin.createProject(other.userId, 'not yours');
+  const echo = await startEchoingServer();
+  const lines: string[] = [];
+  const visible: string[] = [];
+  const failures: unknown[] = [];
+  const log = (level: string, message: string) => lines.push(`${level} ${message}`);
+  const fails = (work: Promise<unknown>) => work.then(() => assert.fail('expected a failure'), (error: unknown) => failures.push(error));
+  let state: Record<string, unknown> = {};
+  const store: StateStore = { get: <T>(key: string, fallback: T) => (state[key] as T) ?? fallback, update: async (key, value) => { state = { ...state, [key]: value }; } };
+  const pending = { creates: new PendingCreates(store), file: 'file:///work/session.dxrecord.json' };
+  const plan = (target: string) => planCreate(JSON.stringify({ project: target, name: 'session', details: { n: 1 } })) as ReadyPlan;
+  try {
+    const session = new DxApiClient({ serverUrl: emulator.url, token: user.token, deadlineMs: 1500, log });
+    const config = { serverUrl: emulator.url, token: user.token, source: { server: 'setting', token: 'secret' } as const, problems: [] };
+    const status = describeState({ kind: 'signedIn', config, userId: await whoami(session) });
+    visible.push(status.text, status.tooltip);
+
+    const created = await createRecord(session, plan(project), { pending });
+    visible.push(formatDescription(await describeRecord(session, created.id, project)));
+    await fails(createRecord(session, plan(foreign), { pending }));
+    await fails(whoami(new DxApiClient({ serverUrl: emulator.url, token: canary, log })));
+    emulator.admin.injectFault({ route: '/record/new', kind: 'lose-response', count: 10 });
+    await fails(createRecord(session, plan(project), { pending: { ...pending, file: 'file:///work/lost.dxrecord.json' } }));
+    emulator.admin.clearFaults();
+
+    for (const token of [user.token, canary]) {
+      const echoing = new DxApiClient({ serverUrl: echo.url, token, deadlineMs: 1500, log });
+      await fails(whoami(echoing));
+      await fails(createRecord(echoing, plan(project), { pending }));
+      await fails(describeRecord(echoing, created.id, project));
+      for (const form of [...Object.keys(ECHO_FORMS), 'html']) await fails(echoing.call(`/${form}/describe`, { project }));
+    }
+  } finally {
+    await echo.close();
+  }
+
+  // Controls: the echoing server really sent each token back in every form, and without the
+  // redaction it would reach the user's message.
+  for (const token of [user.token, canary]) {
+    for (const form of [...Object.keys(ECHO_FORMS), 'html']) {
+      const reply = echo.replies.find((r) => r.form === form && tokenFormIn(r.text, token));
+      assert.ok(reply, `the echoing server sent the token back in the ${form} form`);
+      if (form !== 'html') assert.ok(tokenFormIn(apiErrorFromResponse('/x', {}, 422, reply.text, (text) => text).userMessage, token), `control: unredacted, the ${form} echo reaches the message`);
+    }
+  }
+  assert.ok(failures.length >= 2 * (Object.keys(ECHO_FORMS).length + 4) + 3 && lines.length > 0 && visible.length === 3);
+  const everything = [...visible, ...lines, ...emulatorLog, JSON.stringify(emulator.admin.requestLog()), JSON.stringify(state), ...failures.flatMap(errorTexts)];
+  for (const text of everything) {
+    for (const token of [user.token, canary]) {
+      const form = tokenFormIn(text, token);
+      assert.equal(form, undefined, form && leakReport(text, token, form));
+    }
   }
 });

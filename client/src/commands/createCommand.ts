@@ -1,10 +1,14 @@
 // DNAnexus: Create Record from File.
 import * as vscode from 'vscode';
-import { createRecord, planCreate, refusalMessage } from '../../../platform/src/records/createRecord';
-import type { CommandServices } from './services';
+import type { DxApiClient } from '../../../platform/src/apiClient';
+import { mayHaveActed, userMessageOf } from '../../../platform/src/errors';
+import { createFailureNote, createRecord, findPossiblyCreated, MAY_HAVE_CREATED, planCreate, refusalMessage, type ReadyPlan } from '../../../platform/src/records/createRecord';
+import { PendingCreates } from '../../../platform/src/records/pendingCreates';
+import type { CommandServices, RecordRef } from './services';
 import { markRejection, recordFile, showRejection } from './recordFile';
 
 export function createRecordCommand(ctx: CommandServices) {
+  const creates = new PendingCreates(ctx.state);
   return async (arg?: unknown): Promise<void> => {
     const document = await recordFile(arg);
     if (!document) return;
@@ -25,20 +29,50 @@ export function createRecordCommand(ctx: CommandServices) {
     }
     const client = await ctx.client();
     if (!client) return;
+    const file = document.uri.toString();
+    const started = Date.now();
     try {
-      const created = await ctx.withProgress(`Creating a record in ${plan.project}…`, (signal) => createRecord(client, plan, signal));
+      const created = await ctx.withProgress(`Creating a record in ${plan.project}…`, (signal) =>
+        createRecord(client, plan, { signal, pending: { creates, file } }));
       showRejection(ctx.rejections, document, undefined, '');
       await ctx.rememberRecord(created, document.isUntitled ? undefined : document.uri);
       ctx.platformChanged();
-      ctx.session.log.info(`Created ${created.id} in ${created.project} from ${document.uri.toString()}`);
+      ctx.session.log.info(`Created ${created.id} in ${created.project} from ${file}`);
       const name = typeof plan.input.name === 'string' ? ` "${plan.input.name}"` : '';
-      const choice = await vscode.window.showInformationMessage(`DNAnexus: created ${created.id}${name}.`, 'Describe', 'Copy ID', 'Reveal in Tree');
-      if (choice === 'Describe') await vscode.commands.executeCommand('dxrecord.describeRecord', created.id, created.project);
-      if (choice === 'Copy ID') await vscode.commands.executeCommand('dxrecord.copyId', created.id);
-      if (choice === 'Reveal in Tree') await vscode.commands.executeCommand('dxrecord.revealRecord', created.id, created.project);
+      await offerRecord(created, `DNAnexus: created ${created.id}${name}.`);
     } catch (error) {
       const marked = markRejection(ctx.rejections, document, text, error);
-      ctx.report('Create Record', error, `${marked ? ' The field is marked in the file.' : ''} The file was not changed.`);
+      if (!mayHaveActed(error)) {
+        ctx.report('Create Record', error, `${marked ? ' The field is marked in the file.' : ''} ${createFailureNote(error)} The file was not changed.`);
+        return;
+      }
+      await reportUnknownOutcome(ctx, client, plan, error, creates.startedAt(file, plan.input) ?? started);
     }
   };
+}
+
+/** A failure after the request may have reached the platform: say so, and offer to look. */
+async function reportUnknownOutcome(ctx: CommandServices, client: DxApiClient, plan: ReadyPlan, error: unknown, since: number): Promise<void> {
+  ctx.session.log.error(`Create Record did not finish: ${error instanceof Error ? error.message : String(error)}`);
+  const choice = await vscode.window.showWarningMessage(`DNAnexus: Create Record did not finish. ${userMessageOf(error)} ${createFailureNote(error)}`, 'Look for It', 'Show Log');
+  if (choice === 'Show Log') ctx.session.log.show(true);
+  if (choice !== 'Look for It') return;
+  try {
+    const found = await ctx.withProgress(`Looking for the record in ${plan.project}…`, (signal) => findPossiblyCreated(client, plan, since, signal));
+    if (found.length === 0) {
+      void vscode.window.showInformationMessage(`DNAnexus: no record from this file has appeared in ${plan.project} yet. ${MAY_HAVE_CREATED}`);
+      return;
+    }
+    ctx.platformChanged();
+    await offerRecord({ id: found[0], project: plan.project }, `DNAnexus: found ${found.join(', ')} in ${plan.project}, created since this Create began.`);
+  } catch (lookError) {
+    ctx.report('Looking for the record', lookError);
+  }
+}
+
+async function offerRecord(record: RecordRef, message: string): Promise<void> {
+  const choice = await vscode.window.showInformationMessage(message, 'Describe', 'Copy ID', 'Reveal in Tree');
+  if (choice === 'Describe') await vscode.commands.executeCommand('dxrecord.describeRecord', record.id, record.project);
+  if (choice === 'Copy ID') await vscode.commands.executeCommand('dxrecord.copyId', record.id);
+  if (choice === 'Reveal in Tree') await vscode.commands.executeCommand('dxrecord.revealRecord', record.id, record.project);
 }
