@@ -129,8 +129,9 @@ export interface NonceEntry {
 /** Short enough that a client's next command finds an uploaded file closed, as it usually would. */
 export const DEFAULT_FILE_CLOSING_MS = 200;
 
-/** Replay is only guaranteed for an hour (platform-api.md §3). */
-export const NONCE_RETENTION_MS = 60 * 60 * 1000;
+/** The emulator replays a nonce for as long as the platform promises to (docs/platform-notes.md#nonces). */
+export { NONCE_LIFETIME_MS as NONCE_RETENTION_MS } from '../../common/nonce.js';
+import { NONCE_LIFETIME_MS as NONCE_RETENTION_MS } from '../../common/nonce.js';
 
 export class EmulatorState {
   readonly users = new Map<string, User>();
