@@ -38,9 +38,11 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
       return false;
     }
   };
-  // The view says when a filter is on, and the context key shows the title's "clear" button.
+  // The view says when a filter is on, and the context key shows the title's "clear" button. Alone
+  // in its container the view has no header of its own, so its description is hidden: the message shows.
   const showFilter = (filter: RecordFilter | undefined) => {
     view.description = filter ? `Filter: ${filter.text}` : undefined;
+    view.message = filter ? `Showing only records matching "${filter.text}".` : undefined;
     void vscode.commands.executeCommand('setContext', 'dxrecord.filtered', filter !== undefined);
   };
   const signedInContext = () => vscode.commands.executeCommand('setContext', 'dxrecord.signedIn', session.signedIn);

@@ -83,8 +83,9 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
         item.tooltip = 'Click to clear the filter';
         break;
     }
-    // The expanded/collapsed state VS Code remembers per ID must not carry over between filters.
-    item.id = this.data.filter ? `${node.key}?filter=${this.data.filter.text}` : node.key;
+    // VS Code remembers expansion per ID: a project stays open across filters, while each filter
+    // gets fresh folder IDs so its folders open to their matches.
+    item.id = this.data.filter && node.kind !== 'project' ? `${node.key}?filter=${this.data.filter.text}` : node.key;
     return item;
   }
 
