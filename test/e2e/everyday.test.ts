@@ -99,6 +99,7 @@ describe('everyday use in VS Code (code-server)', { timeout: 600_000 }, () => {
     await wb.answerInput(MISSING_ID);
     const toast = wb.notification(new RegExp(`${MISSING_ID} was not found in "${seed.projectName}" \\(${seed.projectId}\\)`));
     await toast.waitFor();
+    await wb.page.waitForTimeout(500); // let the toast finish sliding in
     await wb.screenshot('item5-not-found');
     assert.equal(await activeTab().count(), 0, 'no document opened');
 
