@@ -136,8 +136,8 @@ describe('everyday use in VS Code (code-server)', { timeout: 600_000 }, () => {
 
     await wb.page.locator('.part.sidebar .title-actions .action-label[aria-label^="Clear Records Filter"]').click();
     await wb.treeRow('samples').waitFor();
-    assert.equal(await wb.page.locator('.part.sidebar .message', { hasText: 'Showing only' }).count(), 0, 'the message is gone');
-    assert.equal(await wb.page.locator('.part.sidebar .description', { hasText: 'Filter:' }).count(), 0, 'the description is gone');
+    await wb.page.locator('.part.sidebar .message', { hasText: 'Showing only' }).waitFor({ state: 'hidden' });
+    await wb.until(async () => ((await wb.page.locator('.part.sidebar .description', { hasText: 'Filter:' }).count()) === 0 ? true : undefined));
     await wb.collapseTree();
   });
 
