@@ -123,6 +123,13 @@ describe('records tree data layer against the emulator', () => {
     assert.equal(mark() - seen, 1, 'the project search is not repeated below');
     assert.deepEqual(labels(await tree.getChildren(child(small, '/small/inner'))), ['r000']);
 
+    const paged = new RecordsTreeData(() => f.client, 100, 50);
+    paged.setFilter(parseFilter('r2')); // r200…r259, all in /big: two pages of the project search
+    const pagedProject = child(await paged.getChildren(), 'Editor tests');
+    seen = mark();
+    assert.deepEqual(labels(await paged.getChildren(pagedProject)), ['/big']);
+    assert.equal(mark() - seen, 3, 'two search pages and the first page of the root');
+
     tree.setFilter(parseFilter('no-such-record'));
     assert.deepEqual(labels(await tree.getChildren(child(await tree.getChildren(), 'Editor tests'))), ['no match: no-such-record']);
     tree.setFilter(undefined);

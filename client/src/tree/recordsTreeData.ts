@@ -63,6 +63,7 @@ export class RecordsTreeData {
   constructor(
     private readonly getClient: () => DxApiClient | undefined,
     private readonly pageSize = PAGE_SIZE,
+    private readonly searchPageSize = SEARCH_PAGE,
   ) {}
 
   refresh(node?: ContainerNode): void {
@@ -73,6 +74,7 @@ export class RecordsTreeData {
       this.#roots = undefined;
       return;
     }
+    this.#matchedFolders.delete(node.project.id);
     const below = node.path === '/' ? `${node.project.id}:/` : `${node.key}/`;
     for (const key of [...this.#listings.keys()]) if (key === node.key || key.startsWith(below)) this.#listings.delete(key);
   }
@@ -184,7 +186,7 @@ export class RecordsTreeData {
     const folders = new Set<string>();
     let starting: unknown;
     do {
-      const input = { ...this.#search(project, '/', true), describe: { fields: { folder: true } }, limit: SEARCH_PAGE, ...(starting ? { starting } : {}) };
+      const input = { ...this.#search(project, '/', true), describe: { fields: { folder: true } }, limit: this.searchPageSize, ...(starting ? { starting } : {}) };
       const page = await client.call<{ results: { describe: { folder: string } }[]; next: unknown }>('/system/findDataObjects', input, { signal });
       for (const r of page.results) folders.add(r.describe.folder);
       starting = page.next;
