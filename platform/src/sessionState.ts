@@ -12,7 +12,13 @@ export type SessionState =
 
 const TOKEN_SOURCES = { secret: 'VS Code secret storage', env: 'DX_SECURITY_CONTEXT', file: 'the dx configuration file', none: 'none' };
 
-export function describeState(state: SessionState): { text: string; tooltip: string } {
+/** The project commands work in: the one chosen in the editor, else the dx configuration's; its name once known. */
+export interface SelectedProject {
+  id: string;
+  name?: string;
+}
+
+export function describeState(state: SessionState, project?: SelectedProject): { text: string; tooltip: string } {
   switch (state.kind) {
     case 'signedOut':
       return { text: 'DNAnexus: signed out', tooltip: `Not signed in${state.serverUrl ? ` to ${state.serverUrl}` : ''}. Click to sign in with an API token.` };
@@ -22,9 +28,9 @@ export function describeState(state: SessionState): { text: string; tooltip: str
       return { text: 'DNAnexus: checking…', tooltip: `Checking the token with ${state.config.serverUrl}` };
     case 'signedIn':
       return {
-        text: `DNAnexus: ${state.userId.replace(/^user-/, '')}`,
+        text: `DNAnexus: ${state.userId.replace(/^user-/, '')}${project ? ` · ${project.name ?? project.id}` : ''}`,
         tooltip: `Signed in to ${state.config.serverUrl} as ${state.userId} (token from ${TOKEN_SOURCES[state.config.source.token]})` +
-          (state.config.projectId ? `\nProject: ${state.config.projectId}` : ''),
+          (project ? `\nProject: ${project.name ? `${project.name} (${project.id})` : project.id}` : '\nNo project selected'),
       };
     case 'unverified':
       return { text: 'DNAnexus: offline', tooltip: `Could not check the token with ${state.config.serverUrl}: ${state.reason}` };

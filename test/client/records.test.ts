@@ -5,7 +5,7 @@ import { validateRecord } from '../../server/src/engine/index';
 import { DxApiError } from '../../platform/src/errors';
 import { closeRecord } from '../../platform/src/records/closeRecord';
 import { createRecord, locateRejection, planCreate, refusalMessage } from '../../platform/src/records/createRecord';
-import { describeRecord, formatDescription } from '../../platform/src/records/describeRecord';
+import { describeRecord, findRecord, formatDescription } from '../../platform/src/records/describeRecord';
 import { findProjects } from '../../platform/src/records/projects';
 import { pullRecord } from '../../platform/src/records/pullRecord';
 import { applyUpdate, describePlan, planUpdate } from '../../platform/src/records/updateRecord';
@@ -178,5 +178,18 @@ describe('record commands against the emulator', () => {
     f.emulator.admin.grant(shared, f.userId, 'VIEW');
     const projects = await findProjects(f.client);
     assert.deepEqual(projects.map((p) => [p.name, p.level]), [['Editor tests', 'ADMINISTER'], ['Shared with editor', 'VIEW']]);
+  });
+
+  it('finds a record with the project only as a hint, and says undefined (not an error) when no project has it', async () => {
+    const { id } = await createRecord(f.client, ready(recordFile(f.project, { name: 'hinted' })));
+    const stranger = f.emulator.admin.createUser('stranger');
+    const unseen = f.emulator.admin.createProject(stranger.userId, 'Not shared');
+    const mine = f.emulator.admin.createProject(f.userId, 'Empty of records');
+    assert.equal((await findRecord(f.client, id, mine))?.project, f.project, 'another project of mine');
+    assert.equal((await findRecord(f.client, id, unseen))?.name, 'hinted', 'a project I cannot see is asked again without it');
+    assert.equal(await findRecord(f.client, 'record-BQ0000000000000000000009', f.project), undefined);
+    f.emulator.admin.injectFault({ route: '/record-xxxx/describe', kind: 'status', status: 401, errorType: 'InvalidAuthentication' });
+    const failed = await findRecord(f.client, id).then(() => undefined, (e: unknown) => e);
+    assert.ok(failed instanceof DxApiError && failed.type === 'InvalidAuthentication', 'other failures are not "not found"');
   });
 });

@@ -1,8 +1,10 @@
 // The records tree's data layer against the emulator: lazy levels, one round trip per level,
-// "Load more…" paging over more than 250 records, filters and error nodes.
+// "Load more…" paging over more than 250 records, filters searched on the platform across a
+// project (folders without matches hidden, a "no match" row), and error nodes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DxApiClient } from '../../platform/src/apiClient';
+import { parseFilter } from '../../client/src/tree/recordFilter';
 import { RecordsTreeData, type ContainerNode, type TreeNode } from '../../client/src/tree/recordsTreeData';
 import { platformFixture, type PlatformFixture } from './fixture';
 
@@ -19,7 +21,7 @@ async function createMany(f: PlatformFixture, count: number, folder: string, ext
 }
 
 const labels = (nodes: TreeNode[]) =>
-  nodes.map((n) => (n.kind === 'record' ? n.record.name : n.kind === 'project' ? n.project.name : n.kind === 'folder' ? n.path : n.kind));
+  nodes.map((n) => (n.kind === 'record' ? n.record.name : n.kind === 'project' ? n.project.name : n.kind === 'folder' ? n.path : n.kind === 'noMatch' ? `no match: ${n.filter.text}` : n.kind));
 
 function child(nodes: TreeNode[], path: string): ContainerNode {
   const node = nodes.find((n) => (n.kind === 'folder' || n.kind === 'project') && (n.kind === 'project' ? n.project.name === path : n.path === path));
@@ -32,7 +34,7 @@ describe('records tree data layer against the emulator', () => {
   before(async () => {
     f = await platformFixture('tree');
     await createMany(f, BIG, '/big');
-    await createMany(f, 3, '/small/inner', (i) => ({ tags: i === 0 ? ['gold'] : [], types: i === 1 ? ['Sample'] : [], hidden: i === 2 }));
+    await createMany(f, 3, '/small/inner', (i) => ({ tags: i === 0 ? ['gold'] : [], types: i === 1 ? ['Sample'] : [], hidden: i === 2, properties: i === 1 ? { lab: 'north' } : {} }));
     await f.client.newRecord({ project: f.project, name: 'at root', close: true });
   });
   after(() => f.emulator.close());
@@ -86,20 +88,52 @@ describe('records tree data layer against the emulator', () => {
     assert.equal(names.length, BIG);
   });
 
-  it('filters records by name, tag and type', async () => {
+  it('filters records by name (part, glob, regexp), tag, type and property, on the platform', async () => {
     const tree = new RecordsTreeData(() => f.client);
     const open = async () => {
       const top = await tree.getChildren(child(await tree.getChildren(), 'Editor tests'));
       return tree.getChildren(child(await tree.getChildren(child(top, '/small')), '/small/inner'));
     };
-    tree.setFilter({ name: 'R00' });
-    assert.deepEqual(labels(await open()).sort(), ['r000', 'r001', 'r002']);
-    tree.setFilter({ tag: 'gold' });
-    assert.deepEqual(labels(await open()), ['r000']);
-    tree.setFilter({ type: 'Sample' });
-    assert.deepEqual(labels(await open()), ['r001']);
-    tree.setFilter({ name: 'r0.*' });
-    assert.deepEqual(labels(await open()), [], 'the name filter is literal text, not a pattern');
+    const shown = async (text: string) => {
+      tree.setFilter(parseFilter(text));
+      return labels(await open()).sort();
+    };
+    assert.deepEqual(await shown('R00'), ['r000', 'r001', 'r002'], 'a part of the name, any case');
+    assert.deepEqual(await shown('tag:gold'), ['r000']);
+    assert.deepEqual(await shown('type:Sample'), ['r001']);
+    assert.deepEqual(await shown('prop:lab=north'), ['r001']);
+    assert.deepEqual(await shown('prop:lab'), ['r001']);
+    assert.deepEqual(await shown('r00?'), ['r000', 'r001', 'r002'], 'a glob');
+    assert.deepEqual(await shown('/^r00[02]$/'), ['r000', 'r002'], 'a regular expression');
+    assert.deepEqual(await shown('r0 tag:gold'), ['r000'], 'terms combine');
+  });
+
+  it('under a filter lists only the folders leading to matches, searching each project once', async () => {
+    const tree = new RecordsTreeData(() => f.client);
+    tree.setFilter(parseFilter('tag:gold'));
+    const project = child(await tree.getChildren(), 'Editor tests');
+    const mark = () => f.emulator.admin.requestLog().length;
+    let seen = mark();
+    const top = await tree.getChildren(project);
+    assert.deepEqual(labels(top), ['/small'], '/big has no match and "at root" is not tagged');
+    assert.equal(mark() - seen, 2, 'the project search and the first page of its root');
+    seen = mark();
+    const small = await tree.getChildren(child(top, '/small'));
+    assert.deepEqual(labels(small), ['/small/inner']);
+    assert.equal(mark() - seen, 1, 'the project search is not repeated below');
+    assert.deepEqual(labels(await tree.getChildren(child(small, '/small/inner'))), ['r000']);
+
+    const paged = new RecordsTreeData(() => f.client, 100, 50);
+    paged.setFilter(parseFilter('r2')); // r200…r259, all in /big: two pages of the project search
+    const pagedProject = child(await paged.getChildren(), 'Editor tests');
+    seen = mark();
+    assert.deepEqual(labels(await paged.getChildren(pagedProject)), ['/big']);
+    assert.equal(mark() - seen, 3, 'two search pages and the first page of the root');
+
+    tree.setFilter(parseFilter('no-such-record'));
+    assert.deepEqual(labels(await tree.getChildren(child(await tree.getChildren(), 'Editor tests'))), ['no match: no-such-record']);
+    tree.setFilter(undefined);
+    assert.deepEqual(labels(await tree.getChildren(child(await tree.getChildren(), 'Editor tests'))), ['/big', '/small', 'at root']);
   });
 
   it('finds a record for "Reveal in Tree" by loading the levels above it', async () => {

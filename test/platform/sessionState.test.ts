@@ -11,11 +11,14 @@ const config: ResolvedConfig = {
   problems: [],
 };
 
-test('the status bar names the user, where the token came from, and never the token', () => {
-  const signedIn = describeState({ kind: 'signedIn', config, userId: 'user-demo' });
-  assert.equal(signedIn.text, 'DNAnexus: demo');
+test('the status bar names the user, the selected project, where the token came from, and never the token', () => {
+  const project = { id: 'project-GGGGGGGGGGGGGGGGGGGGGGGG', name: 'Cohort study' };
+  const signedIn = describeState({ kind: 'signedIn', config, userId: 'user-demo' }, project);
+  assert.equal(signedIn.text, 'DNAnexus: demo · Cohort study');
   assert.match(signedIn.tooltip, /Signed in to http:\/\/127\.0\.0\.1:8123 as user-demo \(token from the dx configuration file\)/);
-  assert.match(signedIn.tooltip, /Project: project-FFFFFFFFFFFFFFFFFFFFFFFF/);
+  assert.match(signedIn.tooltip, /Project: Cohort study \(project-GGGGGGGGGGGGGGGGGGGGGGGG\)/);
+  assert.equal(describeState({ kind: 'signedIn', config, userId: 'user-demo' }, { id: project.id }).text, `DNAnexus: demo · ${project.id}`);
+  assert.match(describeState({ kind: 'signedIn', config, userId: 'user-demo' }).tooltip, /No project selected/);
   const states = [
     signedIn,
     describeState({ kind: 'signedOut', serverUrl: config.serverUrl }),

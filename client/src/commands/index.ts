@@ -6,6 +6,7 @@ import { PlatformCache } from '../lookups/platformCache';
 import { answerPlatformLookups, notifyPlatformChanged } from '../lookups/answerLookups';
 import { describeRecord } from '../../../platform/src/records/describeRecord';
 import { RECORDS_VIEW, RecordsTreeProvider } from '../tree/recordsTreeProvider';
+import type { RecordFilter } from '../tree/recordFilter';
 import type { TreeNode } from '../tree/recordsTreeData';
 import { createRecordCommand } from './createCommand';
 import { CommandServices, type SessionServices } from './services';
@@ -37,6 +38,13 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
       return false;
     }
   };
+  // The view says when a filter is on, and the context key shows the title's "clear" button. Alone
+  // in its container the view has no header of its own, so its description is hidden: the message shows.
+  const showFilter = (filter: RecordFilter | undefined) => {
+    view.description = filter ? `Filter: ${filter.text}` : undefined;
+    view.message = filter ? `Showing only records matching "${filter.text}".` : undefined;
+    void vscode.commands.executeCommand('setContext', 'dxrecord.filtered', filter !== undefined);
+  };
   const signedInContext = () => vscode.commands.executeCommand('setContext', 'dxrecord.signedIn', session.signedIn);
   void signedInContext();
 
@@ -58,6 +66,7 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
     ctx,
     tree,
     view,
+    tree.onDidChangeFilter(showFilter),
     documents,
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, documents),
     ...commands.map(([id, handler]) => vscode.commands.registerCommand(id, handler)),

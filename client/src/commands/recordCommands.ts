@@ -2,20 +2,47 @@
 import * as vscode from 'vscode';
 import { closeRecord } from '../../../platform/src/records/closeRecord';
 import { pullRecord } from '../../../platform/src/records/pullRecord';
+import type { DxApiClient } from '../../../platform/src/apiClient';
+import { findRecord } from '../../../platform/src/records/describeRecord';
+import { describeProject } from '../../../platform/src/records/projects';
 import type { CommandServices } from './services';
 import { recordUri } from './recordDocuments';
 import { recordTarget } from './recordTarget';
+
+/** "was not found in "Name" (project-…) or any other project you can see", naming the project asked first. */
+async function whereSearched(client: DxApiClient, project: string | undefined): Promise<string> {
+  if (!project) return 'in any project you can see';
+  const summary = await describeProject(client, project).catch(() => undefined);
+  return `in ${summary ? `"${summary.name}" (${project})` : project} or any other project you can see`;
+}
 
 export function describeRecordCommand(ctx: CommandServices) {
   return async (...args: unknown[]): Promise<void> => {
     const ref = await recordTarget(ctx, args, 'Describe Record');
     if (!ref) return;
-    await ctx.rememberRecord(ref);
-    const uri = recordUri(ref);
-    const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-    const document = await vscode.workspace.openTextDocument(uri);
-    if (open) ctx.documents.refresh(uri);
-    await vscode.window.showTextDocument(document, { preview: false });
+    const client = await ctx.client();
+    if (!client) return;
+    const project = ref.project ?? ctx.session.projectId;
+    try {
+      const description = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Describing ${ref.id}…` }, () =>
+        findRecord(client, ref.id, project),
+      );
+      if (!description) {
+        // Nothing to show and nothing worth remembering: a notification, no document, no history entry.
+        void vscode.window.showWarningMessage(`DNAnexus: ${ref.id} was not found ${await whereSearched(client, project)}.`);
+        return;
+      }
+      const found = { id: ref.id, project: description.project };
+      await ctx.rememberRecord(found);
+      const uri = recordUri(found, description.name);
+      ctx.documents.handOver(uri, description);
+      const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (open) ctx.documents.refresh(uri);
+      await vscode.window.showTextDocument(document, { preview: false });
+    } catch (error) {
+      ctx.report(`Describe Record (${ref.id})`, error);
+    }
   };
 }
 

@@ -29,12 +29,55 @@ function fromEditor(ctx: CommandServices, useCursor: boolean): RecordRef | undef
   return editor.document.languageId === 'dxrecord' ? ctx.recordOfFile(editor.document.uri) : undefined;
 }
 
+interface Choice extends vscode.QuickPickItem {
+  /** The record ID this row stands for; none for "Enter a record ID…" and for the problem row. */
+  id?: string;
+  problem?: boolean;
+}
+
+/**
+ * The row for what the user typed into the recent-IDs pick: a well-formed ID becomes a row Enter
+ * takes; text that is none of the recent IDs and no ID says what is wrong instead of "0 results".
+ */
+function typedChoice(value: string, recent: readonly string[]): Choice | undefined {
+  const text = value.trim();
+  if (!text || recent.some((id) => id.includes(text))) return undefined;
+  const problem = recordIdProblem(text);
+  if (!problem) return { label: text, description: 'the ID you typed', id: text, alwaysShow: true };
+  return { label: `$(warning) ${problem}`, problem: true, alwaysShow: true };
+}
+
+function pickRecent(title: string, recent: readonly string[]): Promise<Choice | undefined> {
+  const pick = vscode.window.createQuickPick<Choice>();
+  const fixed: Choice[] = [...recent.map((id) => ({ label: id, id })), { label: ENTER_ID }];
+  pick.title = title;
+  pick.placeholder = 'A recent record, or type another record ID';
+  pick.items = fixed;
+  return new Promise((resolve) => {
+    pick.onDidChangeValue((value) => {
+      const typed = typedChoice(value, recent);
+      pick.items = typed ? [typed, ...fixed] : fixed;
+    });
+    pick.onDidAccept(() => {
+      const [chosen] = pick.selectedItems;
+      if (!chosen || chosen.problem) return;
+      resolve(chosen);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}
+
 async function askForRecordId(ctx: CommandServices, title: string): Promise<RecordRef | undefined> {
   const recent = ctx.recentIds();
   if (recent.length) {
-    const picked = await vscode.window.showQuickPick([...recent, ENTER_ID], { title, placeHolder: 'A recent record, or enter another ID' });
+    const picked = await pickRecent(title, recent);
     if (!picked) return undefined;
-    if (picked !== ENTER_ID) return { id: picked };
+    if (picked.id) return { id: picked.id };
   }
   const typed = await vscode.window.showInputBox({
     title,

@@ -15,7 +15,7 @@ export interface SessionServices {
   readonly onDidChange: vscode.Event<void>;
   readonly signedIn: boolean;
   readonly projectId?: string;
-  setProjectId(projectId: string | undefined): Promise<void>;
+  setProjectId(projectId: string | undefined, name?: string): Promise<void>;
   getClient(): DxApiClient | undefined;
 }
 

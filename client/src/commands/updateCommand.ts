@@ -48,7 +48,9 @@ export function updateRecordCommand(ctx: CommandServices) {
         return;
       }
       showRejection(ctx.rejections, document, undefined, '');
-      void vscode.window.showInformationMessage(`DNAnexus: updated ${ref.id} (${outcome.applied.map((s) => s.summary).join('; ')}).`);
+      const applied = outcome.applied.map((s) => s.summary).join('; ');
+      ctx.session.log.info(`Updated ${ref.id} in ${current.project} from ${document.uri.toString()}: ${applied}`);
+      void vscode.window.showInformationMessage(`DNAnexus: updated ${ref.id} (${applied}).`);
     } catch (error) {
       ctx.report(`Update Record (${ref.id})`, error);
     }

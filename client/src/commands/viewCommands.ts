@@ -1,6 +1,7 @@
 // Select Project, Refresh, the records filter and "Load more…".
 import * as vscode from 'vscode';
 import { findProjects } from '../../../platform/src/records/projects';
+import { parseFilter } from '../tree/recordFilter';
 import type { TreeNode } from '../tree/recordsTreeData';
 import type { CommandServices } from './services';
 
@@ -16,7 +17,7 @@ export function selectProjectCommand(ctx: CommandServices) {
         { title: 'Select Project', placeHolder: 'The project new records and the Records view start from', matchOnDetail: true },
       );
       if (!picked) return;
-      await ctx.session.setProjectId(picked.id);
+      await ctx.session.setProjectId(picked.id, picked.label);
       ctx.tree.refresh();
     } catch (error) {
       ctx.report('Listing projects', error);
@@ -30,26 +31,17 @@ export function refreshCommand(ctx: CommandServices) {
 
 export function filterRecordsCommand(ctx: CommandServices) {
   return async (): Promise<void> => {
-    const current = ctx.tree.data.filter;
-    const shown = current.name ? current.name : current.tag ? `tag:${current.tag}` : current.type ? `type:${current.type}` : '';
     const value = await vscode.window.showInputBox({
       title: 'Filter Records',
-      prompt: 'Part of a name, or tag:NAME, or type:NAME. Empty clears the filter.',
-      value: shown,
+      prompt: 'Part of a name (or a glob with * ?, or /regexp/), tag:NAME, type:NAME, prop:KEY=VALUE; terms combine. Empty clears the filter.',
+      value: ctx.tree.data.filter?.text ?? '',
     });
-    if (value === undefined) return;
-    const text = value.trim();
-    const filter = text.startsWith('tag:') ? { tag: text.slice(4) } : text.startsWith('type:') ? { type: text.slice(5) } : text ? { name: text } : {};
-    ctx.tree.setFilter(filter);
-    await vscode.commands.executeCommand('setContext', 'dxrecord.filtered', text !== '');
+    if (value !== undefined) ctx.tree.setFilter(parseFilter(value));
   };
 }
 
 export function clearFilterCommand(ctx: CommandServices) {
-  return async (): Promise<void> => {
-    ctx.tree.setFilter({});
-    await vscode.commands.executeCommand('setContext', 'dxrecord.filtered', false);
-  };
+  return (): void => ctx.tree.setFilter(undefined);
 }
 
 export function loadMoreCommand(ctx: CommandServices) {

@@ -7,6 +7,7 @@ import { DxApiClient, type LogLevel } from '../../../platform/src/apiClient';
 import { readDxEnvironment, resolveDxConfig, watchDxEnvironment, type ResolvedConfig } from '../../../platform/src/config';
 import { DxCancelledError, DxError, userMessageOf } from '../../../platform/src/errors';
 import { isTokenRejected, whoami } from '../../../platform/src/identity';
+import { describeProject } from '../../../platform/src/records/projects';
 import type { SessionState } from '../../../platform/src/sessionState';
 import { abortOn } from '../cancellation';
 import { affectsSignIn, apiServerSetting, requestDeadlineMs } from '../config';
@@ -27,6 +28,8 @@ export class Session implements vscode.Disposable {
   #client?: DxApiClient;
   #generation = 0;
   #verification?: AbortController;
+  /** Project names for the status bar, by ID; undefined while being looked up or when unknown. */
+  readonly #projectNames = new Map<string, string | undefined>();
   readonly #changed = new vscode.EventEmitter<void>();
   readonly #status = new SessionStatusItem();
   readonly #disposables: vscode.Disposable[] = [];
@@ -67,10 +70,14 @@ export class Session implements vscode.Disposable {
     return chosen ?? this.#state.config.projectId;
   }
 
-  async setProjectId(projectId: string | undefined): Promise<void> {
+  /** `name` spares a lookup when the caller (Select Project) already knows it. */
+  async setProjectId(projectId: string | undefined, name?: string): Promise<void> {
     const serverUrl = this.serverUrl;
     if (!serverUrl) return;
+    if (projectId && name) this.#projectNames.set(projectId, name);
     await this.context.globalState.update(PROJECT_PREFIX + serverUrl, projectId);
+    this.log.info(`Selected project ${name ? `${name} (${projectId})` : projectId ?? 'none'}`);
+    this.#showStatus();
     this.#changed.fire();
   }
 
@@ -198,8 +205,27 @@ export class Session implements vscode.Disposable {
   #apply(state: SessionState, client: DxApiClient | undefined): void {
     this.#state = state;
     this.#client = client;
-    this.#status.show(state);
+    this.#showStatus();
     this.#changed.fire();
+  }
+
+  #showStatus(): void {
+    const id = this.projectId;
+    this.#status.show(this.#state, id ? { id, name: this.#projectNames.get(id) } : undefined);
+    if (id && !this.#projectNames.has(id) && this.#state.kind === 'signedIn' && this.#client) void this.#lookUpProjectName(this.#client, id);
+  }
+
+  async #lookUpProjectName(client: DxApiClient, id: string): Promise<void> {
+    this.#projectNames.set(id, undefined);
+    try {
+      const project = await describeProject(client, id, AbortSignal.timeout(VERIFY_DEADLINE_MS));
+      if (!project) return;
+      this.#projectNames.set(id, project.name);
+      this.#showStatus();
+    } catch (error) {
+      this.#projectNames.delete(id);
+      this.log.warn(`Could not read the name of ${id}: ${userMessageOf(error)}`);
+    }
   }
 
   #reloadLogged(reason: string): void {

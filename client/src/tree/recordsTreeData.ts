@@ -3,10 +3,13 @@
 // level costs one request: the first page of its records (findDataObjects, scope folder, recurse
 // false). More records come one page per "Load more…" through the API's `starting`/`next` cursor.
 // A server that does not return folders with findProjects costs a listFolder per level instead.
+// Under a filter the platform searches each project once, when it is opened, for the folders
+// holding matches: only those folders (and the ones above them) are listed.
 import type { ProjectSummary } from '../../../protocol/messages';
 import type { DxApiClient } from '../../../platform/src/apiClient';
 import { userMessageOf } from '../../../platform/src/errors';
 import { findProjects } from '../../../platform/src/records/projects';
+import { filterQuery, type RecordFilter } from './recordFilter';
 
 const PAGE_SIZE = 100;
 
@@ -22,13 +25,6 @@ export interface RecordSummary {
   types: string[];
 }
 
-export interface RecordFilter {
-  /** Case-insensitive substring of the name. */
-  name?: string;
-  tag?: string;
-  type?: string;
-}
-
 export type ContainerNode =
   | { kind: 'project'; key: string; project: ProjectSummary; path: '/' }
   | { kind: 'folder'; key: string; project: ProjectSummary; path: string };
@@ -36,7 +32,8 @@ export type TreeNode =
   | ContainerNode
   | { kind: 'record'; key: string; record: RecordSummary }
   | { kind: 'loadMore'; key: string; parent: ContainerNode }
-  | { kind: 'error'; key: string; message: string; parent?: ContainerNode };
+  | { kind: 'error'; key: string; message: string; parent?: ContainerNode }
+  | { kind: 'noMatch'; key: string; filter: RecordFilter };
 
 interface Listing {
   folders: ContainerNode[];
@@ -51,36 +48,38 @@ interface FindPage {
 }
 
 const RECORD_FIELDS = { id: true, name: true, state: true, hidden: true, modified: true, folder: true, tags: true, types: true };
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const SEARCH_PAGE = 1000;
 
 export class RecordsTreeData {
   readonly #listings = new Map<string, Listing>();
   readonly #parents = new WeakMap<TreeNode, ContainerNode>();
   /** Every folder path per project, from the root request. */
   readonly #folders = new Map<string, string[]>();
+  /** Under a filter: per project, the folders that hold a matching record. */
+  readonly #matchedFolders = new Map<string, Promise<Set<string>>>();
   #roots: Promise<TreeNode[]> | undefined;
-  filter: RecordFilter = {};
+  filter: RecordFilter | undefined;
 
   constructor(
     private readonly getClient: () => DxApiClient | undefined,
     private readonly pageSize = PAGE_SIZE,
+    private readonly searchPageSize = SEARCH_PAGE,
   ) {}
 
   refresh(node?: ContainerNode): void {
     if (!node) {
       this.#listings.clear();
       this.#folders.clear();
+      this.#matchedFolders.clear();
       this.#roots = undefined;
       return;
     }
+    this.#matchedFolders.delete(node.project.id);
     const below = node.path === '/' ? `${node.project.id}:/` : `${node.key}/`;
     for (const key of [...this.#listings.keys()]) if (key === node.key || key.startsWith(below)) this.#listings.delete(key);
   }
 
-  setFilter(filter: RecordFilter): void {
+  setFilter(filter: RecordFilter | undefined): void {
     this.filter = filter;
     this.refresh();
   }
@@ -148,9 +147,14 @@ export class RecordsTreeData {
     const client = this.getClient();
     if (!client) return { folders: [], records: [], next: null, error: 'Signed out of DNAnexus.' };
     try {
-      const [folders, page] = await Promise.all([this.#subfolders(client, node, signal), this.#findRecords(client, node, undefined, signal)]);
+      const [folders, matched, page] = await Promise.all([
+        this.#subfolders(client, node, signal),
+        this.#matches(client, node.project.id, signal),
+        this.#findRecords(client, node, undefined, signal),
+      ]);
+      const shown = matched ? folders.filter((path) => [...matched].some((m) => m === path || m.startsWith(`${path}/`))) : folders;
       return {
-        folders: folders.sort().map((path): ContainerNode => ({ kind: 'folder', key: `${node.project.id}:${path}`, project: node.project, path })),
+        folders: shown.sort().map((path): ContainerNode => ({ kind: 'folder', key: `${node.project.id}:${path}`, project: node.project, path })),
         records: this.#recordNodes(node, page),
         next: page.next,
       };
@@ -166,17 +170,39 @@ export class RecordsTreeData {
     return listed.folders;
   }
 
+  /** Under a filter, the folders of `project` holding a match (one search, all pages); else undefined. */
+  #matches(client: DxApiClient, project: string, signal?: AbortSignal): Promise<Set<string>> | undefined {
+    if (!this.filter) return undefined;
+    let matched = this.#matchedFolders.get(project);
+    if (!matched) {
+      matched = this.#searchFolders(client, project, signal);
+      this.#matchedFolders.set(project, matched);
+      matched.catch(() => this.#matchedFolders.delete(project));
+    }
+    return matched;
+  }
+
+  async #searchFolders(client: DxApiClient, project: string, signal?: AbortSignal): Promise<Set<string>> {
+    const folders = new Set<string>();
+    let starting: unknown;
+    do {
+      const input = { ...this.#search(project, '/', true), describe: { fields: { folder: true } }, limit: this.searchPageSize, ...(starting ? { starting } : {}) };
+      const page = await client.call<{ results: { describe: { folder: string } }[]; next: unknown }>('/system/findDataObjects', input, { signal });
+      for (const r of page.results) folders.add(r.describe.folder);
+      starting = page.next;
+    } while (starting);
+    return folders;
+  }
+
+  #search(project: string, folder: string, recurse: boolean) {
+    return { class: 'record', scope: { project, folder, recurse }, visibility: 'either', ...filterQuery(this.filter) };
+  }
+
   #findRecords(client: DxApiClient, node: ContainerNode, starting: unknown, signal?: AbortSignal): Promise<FindPage> {
-    const { name, tag, type } = this.filter;
     const input = {
-      class: 'record',
-      scope: { project: node.project.id, folder: node.path, recurse: false },
-      visibility: 'either',
+      ...this.#search(node.project.id, node.path, false),
       describe: { fields: RECORD_FIELDS },
       limit: this.pageSize,
-      ...(name ? { name: { regexp: escapeRegExp(name), flags: 'i' } } : {}),
-      ...(tag ? { tags: tag } : {}),
-      ...(type ? { type } : {}),
       ...(starting !== undefined ? { starting } : {}),
     };
     return client.call<FindPage>('/system/findDataObjects', input, { signal });
@@ -192,6 +218,9 @@ export class RecordsTreeData {
 
   #render(node: ContainerNode, listing: Listing): TreeNode[] {
     const children: TreeNode[] = [...listing.folders, ...listing.records];
+    if (this.filter && node.kind === 'project' && !children.length && !listing.error) {
+      children.push({ kind: 'noMatch', key: `none:${node.key}`, filter: this.filter });
+    }
     if (listing.error) children.push({ kind: 'error', key: `error:${node.key}`, message: listing.error, parent: node });
     else if (listing.next !== null && listing.next !== undefined) children.push({ kind: 'loadMore', key: `more:${node.key}`, parent: node });
     for (const child of children) this.#parents.set(child, node);

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../../common/markdown';
 import type { DxApiClient } from '../../../platform/src/apiClient';
-import { RecordsTreeData, type ContainerNode, type RecordFilter, type TreeNode } from './recordsTreeData';
+import type { RecordFilter } from './recordFilter';
+import { RecordsTreeData, type ContainerNode, type TreeNode } from './recordsTreeData';
 
 export const RECORDS_VIEW = 'dxrecord.records';
 
@@ -27,6 +28,8 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   readonly data: RecordsTreeData;
   readonly #changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.#changed.event;
+  readonly #filterChanged = new vscode.EventEmitter<RecordFilter | undefined>();
+  readonly onDidChangeFilter = this.#filterChanged.event;
 
   constructor(
     getClient: () => DxApiClient | undefined,
@@ -47,7 +50,11 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
         break;
       }
       case 'folder':
-        item = new vscode.TreeItem(node.path.slice(node.path.lastIndexOf('/') + 1), vscode.TreeItemCollapsibleState.Collapsed);
+        // Under a filter only folders leading to matches are listed: open them to show the matches.
+        item = new vscode.TreeItem(
+          node.path.slice(node.path.lastIndexOf('/') + 1),
+          this.data.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.tooltip = `${node.project.name}:${node.path}`;
         item.iconPath = vscode.ThemeIcon.Folder;
         item.contextValue = 'folder';
@@ -69,8 +76,16 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
         item.command = { command: 'dxrecord.showLog', title: 'Show Log' };
         item.contextValue = 'error';
         break;
+      case 'noMatch':
+        item = new vscode.TreeItem(`No records match "${node.filter.text}"`);
+        item.iconPath = new vscode.ThemeIcon('filter');
+        item.command = { command: 'dxrecord.clearFilter', title: 'Clear Records Filter' };
+        item.tooltip = 'Click to clear the filter';
+        break;
     }
-    item.id = node.key;
+    // VS Code remembers expansion per ID: a project stays open across filters, while each filter
+    // gets fresh folder IDs so its folders open to their matches.
+    item.id = this.data.filter && node.kind !== 'project' ? `${node.key}?filter=${this.data.filter.text}` : node.key;
     return item;
   }
 
@@ -96,13 +111,15 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     this.#changed.fire(node);
   }
 
-  setFilter(filter: RecordFilter): void {
+  setFilter(filter: RecordFilter | undefined): void {
     this.data.setFilter(filter);
     this.#changed.fire(undefined);
+    this.#filterChanged.fire(filter);
   }
 
   dispose(): void {
     this.#changed.dispose();
+    this.#filterChanged.dispose();
   }
 }
 

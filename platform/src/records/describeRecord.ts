@@ -1,6 +1,7 @@
 // Describe Record: the full describe output of one record (default fields plus details and
 // properties), as the read-only document shows it.
 import type { DxApiClient } from '../apiClient';
+import { isNotFound } from './projects';
 
 export interface RecordDescription {
   id: string;
@@ -24,6 +25,21 @@ export function describeRecord(client: DxApiClient, id: string, project?: string
   // `project` picks which copy's name/folder/tags/properties we see; never send it as null.
   const input = { ...(project ? { project } : {}), defaultFields: true, fields: { properties: true, details: true } };
   return client.call<RecordDescription>(`/${id}/describe`, input, { signal });
+}
+
+/**
+ * The record, or undefined when no project the caller can see holds it. Like `dx describe`, the
+ * project is only a hint: when describing with it fails, it is asked again without it.
+ */
+export async function findRecord(client: DxApiClient, id: string, project?: string, signal?: AbortSignal): Promise<RecordDescription | undefined> {
+  for (const hint of project ? [project, undefined] : [undefined]) {
+    try {
+      return await describeRecord(client, id, hint, signal);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+  return undefined;
 }
 
 export function formatDescription(description: RecordDescription): string {

@@ -46,7 +46,8 @@ async function orNotFound<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
-function isNotFound(error: unknown): boolean {
+/** The platform's answer for an object that does not exist and for one the caller may not see. */
+export function isNotFound(error: unknown): boolean {
   const type = (error as { type?: unknown })?.type;
   return type === 'ResourceNotFound' || type === 'PermissionDenied';
 }
