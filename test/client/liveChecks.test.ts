@@ -13,15 +13,35 @@ import { platformFixture, type PlatformFixture } from './fixture';
 const MISSING_PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
 const MISSING_RECORD = 'record-B0FJgXy4Zg231jgbQ9zQ0003';
 
-function answerFrom(lsp: LspTestClient, cache: PlatformCache): string[] {
+interface Answering {
+  /** The kinds of query the server asked, in order. */
+  asked: string[];
+  /**
+   * Resolves once every answer sent so far has reached the server and the server has handled a
+   * later request: by then any diagnostics those answers lead to are published (the server handles
+   * messages in order), so "nothing more was published" is an observation, not a wait.
+   */
+  settled(lsp: LspTestClient, uri: string): Promise<void>;
+}
+
+function answerFrom(lsp: LspTestClient, cache: PlatformCache): Answering {
   const asked: string[] = [];
+  const answers: Promise<unknown>[] = [];
   lsp.connection.onRequest(PlatformLookupRequest, (query, token) => {
     asked.push(query.kind);
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
-    return cache.answer(query, controller.signal);
+    const answer = cache.answer(query, controller.signal);
+    answers.push(answer);
+    return answer;
   });
-  return asked;
+  return {
+    asked,
+    async settled(server, uri) {
+      await Promise.all(answers);
+      await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    },
+  };
 }
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.code}:${d.severity}`).sort();
@@ -46,13 +66,14 @@ describe('live platform checks over JSON-RPC (signed in)', { timeout: 60_000 }, 
   let f: PlatformFixture;
   let lsp: LspTestClient;
   let cache: PlatformCache;
+  let answering: Answering;
   let target: string;
   before(async () => {
     f = await platformFixture('live');
     target = (await f.client.newRecord({ project: f.project, name: 'target record', folder: '/existing', parents: true })).id;
     lsp = await LspTestClient.start();
     cache = new PlatformCache(() => f.client);
-    answerFrom(lsp, cache);
+    answering = answerFrom(lsp, cache);
   });
   after(async () => {
     await lsp.stop();
@@ -98,8 +119,8 @@ describe('live platform checks over JSON-RPC (signed in)', { timeout: 60_000 }, 
     const from2 = lsp.published.length;
     lsp.open(uri2, existing);
     await lsp.waitForDiagnostics(uri2, () => true, { after: from2 });
-    // Give the live check time to run; the offline hint must stay information.
-    await new Promise((done) => setTimeout(done, 500));
+    // Once the live check has its answers, the offline hint must still be information.
+    await answering.settled(lsp, uri2);
     const last = lsp.published.filter((p) => p.uri === uri2).at(-1)!;
     assert.deepEqual(codes(last.diagnostics), ['folder-needs-parents:3']);
   });
@@ -155,7 +176,7 @@ describe('live platform checks degrade to the pure ones', { timeout: 30_000 }, (
     await f.emulator.close();
     const lsp = await LspTestClient.start();
     const down = new DxApiClient({ serverUrl: f.emulator.url, token: f.token });
-    const asked = answerFrom(lsp, new PlatformCache(() => down, { timeoutMs: 800 }));
+    const answering = answerFrom(lsp, new PlatformCache(() => down, { timeoutMs: 800 }));
     try {
       const uri = fileUri('offline.dxrecord.json');
       const text = `{\n  "project": "${f.project}",\n  "folder": "/x",\n  "properties": { "k": 1 }\n}\n`;
@@ -173,8 +194,8 @@ describe('live platform checks degrade to the pure ones', { timeout: 30_000 }, (
       assert.ok(keys.some((i) => i.label === 'name'), 'pure key completions still answer');
       const hover = await lsp.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionAfter(text, '"folder') });
       assert.ok(hover, 'pure hover still answers');
-      assert.ok(asked.length > 0, 'the server did ask the client');
-      await new Promise((done) => setTimeout(done, 300));
+      assert.ok(answering.asked.length > 0, 'the server did ask the client');
+      await answering.settled(lsp, uri);
       const last = lsp.published.filter((p) => p.uri === uri).at(-1)!;
       assert.deepEqual(codes(last.diagnostics), codes(first.diagnostics), 'no platform diagnostics while offline');
     } finally {
