@@ -1,26 +1,80 @@
 // Moves a validation result from the worker thread to the main thread cheaply. Structured clone
 // rebuilds every object on the receiving thread (100,000 diagnostics: ~200 ms there), so the
-// parts that can be large travel as JSON in transferred buffers (no copy) and are parsed only
-// when a feature first reads them; what is published goes as ready LSP diagnostics.
+// parts that can be large travel in transferred buffers (no copy) and are decoded only when a
+// feature first reads them: diagnostics and layout as JSON; the links of the facts, tens of
+// thousands in a large `details`, as one string of IDs and a table of spans, because parsing
+// them as JSON costs ~100 ms. What is published goes as ready LSP diagnostics.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { RecordDiagnostic, RecordFacts, TopLevelObject, ValidationResult } from '../engine/types';
+import type { Located, Range, RecordDiagnostic, RecordFacts, TopLevelObject, ValidationResult } from '../engine/types';
 import { publishable } from './publication';
+
+/** Per link: offset, length, start line, start character, end line, end character. */
+const SPAN_FIELDS = 6;
+
+export interface PackedLinks {
+  /** The IDs joined by newlines (an ID has none). */
+  values: string;
+  spans: Int32Array;
+}
 
 export interface PackedResult {
   published: Diagnostic[];
   diagnostics: ArrayBuffer;
-  facts: ArrayBuffer;
+  /** The facts but their links, as plain objects. */
+  facts: Omit<RecordFacts, 'links'>;
+  links: PackedLinks;
   topLevel: ArrayBuffer;
 }
 
 export function packResult(result: ValidationResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
+  const { links, ...facts } = result.facts;
   const packed: PackedResult = {
     published: publishable(result.diagnostics),
     diagnostics: encode(result.diagnostics),
-    facts: encode(result.facts),
+    facts: JSON.parse(JSON.stringify(facts)) as Omit<RecordFacts, 'links'>,
+    links: packLinks(links),
     topLevel: encode(result.topLevel ?? null),
   };
-  return { packed, transfer: [packed.diagnostics, packed.facts, packed.topLevel] };
+  return { packed, transfer: [packed.diagnostics, packed.links.spans.buffer as ArrayBuffer, packed.topLevel] };
+}
+
+function packLinks(links: readonly Located[]): PackedLinks {
+  const spans = new Int32Array(links.length * SPAN_FIELDS);
+  links.forEach(({ offset, length, range }, i) => {
+    spans.set([offset, length, range.start.line, range.start.character, range.end.line, range.end.character], i * SPAN_FIELDS);
+  });
+  return { values: links.map((link) => link.value).join('\n'), spans };
+}
+
+/** One link of the table, its range built only when asked. */
+class PackedLocated implements Located {
+  readonly offset: number;
+  readonly length: number;
+
+  constructor(
+    readonly value: string,
+    private readonly spans: Int32Array,
+    private readonly at: number,
+  ) {
+    this.offset = spans[at];
+    this.length = spans[at + 1];
+  }
+
+  get range(): Range {
+    const s = this.spans;
+    const i = this.at;
+    return { start: { line: s[i + 2], character: s[i + 3] }, end: { line: s[i + 4], character: s[i + 5] } };
+  }
+
+  /** Serializes like a plain Located (the getter is not an own property). */
+  toJSON(): Located {
+    return { value: this.value, offset: this.offset, length: this.length, range: this.range };
+  }
+}
+
+function unpackLinks({ values, spans }: PackedLinks): Located[] {
+  if (spans.length === 0) return [];
+  return values.split('\n').map((value, i) => new PackedLocated(value, spans, i * SPAN_FIELDS));
 }
 
 /** The result behind `packed`, each part parsed on first use. */
@@ -40,7 +94,7 @@ export class UnpackedResult implements ValidationResult {
   }
 
   get facts(): RecordFacts {
-    return (this.#facts ??= decode<RecordFacts>(this.packed.facts));
+    return (this.#facts ??= { ...this.packed.facts, links: unpackLinks(this.packed.links) });
   }
 
   get topLevel(): TopLevelObject | undefined {
