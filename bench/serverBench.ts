@@ -164,8 +164,8 @@ export function benchTransfer(): TransferRow[] {
       { what: `${label}: send the text (serialize)`, ms: timed(() => serialize(text)) },
       { what: `${label}: receive the result as plain objects (deserialize)`, ms: timed(() => deserialize(plain)) },
       { what: `${label}: receive the packed result (deserialize; a real transfer moves the buffers instead of copying)`, ms: timed(() => deserialize(packedCopy)) },
-      { what: `${label}: parse its facts on first use (live checks)`, ms: timed(() => new UnpackedResult(packed).facts) },
-      { what: `${label}: parse all its diagnostics on first use ("remove all" fixes)`, ms: timed(() => new UnpackedResult(packed).diagnostics) },
+      { what: `${label}: decode its facts on first use (signed-in checks)`, ms: timed(() => new UnpackedResult(packed).facts) },
+      { what: `${label}: decode all its diagnostics on first use ("remove all" fixes, signed-in checks that find something)`, ms: timed(() => new UnpackedResult(packed).diagnostics) },
     );
   }
   return rows;

@@ -14,11 +14,12 @@ after(() => workers.dispose());
 const never = new AbortController().signal;
 
 test('a worker result is the engine result, published part capped', async () => {
-  const text = pathologicalRecord(50_000, 2_000).replace('{', `{"nonce": 3, "folder": "/a", "initializeFrom": {"project": "${PROJECT}"},`);
+  const text = pathologicalRecord(50_000, 2_000).replace('{', `{"nmae": "x", "nonce": 3, "folder": "/a", "initializeFrom": {"project": "${PROJECT}"},`);
   const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
   const expected = plain(validateRecord(text));
   const result = await workers.validate(text, never);
   assert.ok(result);
+  assert.ok(expected.diagnostics.some((d) => d.data), 'a diagnostic carries data');
   assert.deepEqual(result.diagnostics, expected.diagnostics);
   assert.ok(expected.facts.links.length > 100 && expected.facts.folder && expected.facts.initializeFrom?.project);
   assert.deepEqual(plain(result.facts), expected.facts);

@@ -1,84 +1,64 @@
 // Moves a validation result from the worker thread to the main thread cheaply. Structured clone
-// rebuilds every object on the receiving thread (100,000 diagnostics: ~200 ms there), so the
-// parts that can be large travel in transferred buffers (no copy) and are decoded only when a
-// feature first reads them: diagnostics and layout as JSON; the links of the facts, tens of
-// thousands in a large `details`, as one string of IDs and a table of spans, because parsing
-// them as JSON costs ~100 ms. What is published goes as ready LSP diagnostics.
+// rebuilds every object on the receiving thread, and JSON.parse is no better (100,000 diagnostics:
+// 150-200 ms; a 5 MB record's 21,000 links: ~100 ms), so the parts that can be large travel as
+// tables in transferred buffers (no copy) and become objects only when a feature first reads
+// them: each diagnostic and link as a row of integers, their strings once each in a string table.
+// What is published goes as ready LSP diagnostics.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Located, Range, RecordDiagnostic, RecordFacts, TopLevelObject, ValidationResult } from '../engine/types';
+import type { DiagnosticCode, Located, Range, RecordDiagnostic, RecordFacts, Severity, TopLevelObject, ValidationResult } from '../engine/types';
 import { publishable } from './publication';
 
-/** Per link: offset, length, start line, start character, end line, end character. */
-const SPAN_FIELDS = 6;
-
-export interface PackedLinks {
-  /** The IDs joined by newlines (an ID has none). */
-  values: string;
-  spans: Int32Array;
-}
+/** A span's columns: offset, length, start line, start character, end line, end character. */
+const SPAN = 6;
+/** A diagnostic's columns: its span, then the string-table indexes of code, severity and message. */
+const DIAGNOSTIC = SPAN + 3;
 
 export interface PackedResult {
   published: Diagnostic[];
-  diagnostics: ArrayBuffer;
+  /** JSON of the distinct strings the tables point into. */
+  strings: ArrayBuffer;
+  diagnostics: Int32Array;
+  /** JSON of each diagnostic's `data` by its row, for the few that have one. */
+  diagnosticData: ArrayBuffer;
   /** The facts but their links, as plain objects. */
   facts: Omit<RecordFacts, 'links'>;
-  links: PackedLinks;
+  /** Per link: its span, then the string-table index of its ID. */
+  links: Int32Array;
   topLevel: ArrayBuffer;
 }
 
 export function packResult(result: ValidationResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
+  const strings = new StringTable();
   const { links, ...facts } = result.facts;
+  const data: Record<number, unknown> = {};
+  const diagnostics = new Int32Array(result.diagnostics.length * DIAGNOSTIC);
+  result.diagnostics.forEach((d, row) => {
+    const at = row * DIAGNOSTIC;
+    writeSpan(diagnostics, at, d);
+    diagnostics.set([strings.index(d.code), strings.index(d.severity), strings.index(d.message)], at + SPAN);
+    if (d.data) data[row] = d.data;
+  });
+  const linkTable = new Int32Array(links.length * (SPAN + 1));
+  links.forEach((link, row) => {
+    writeSpan(linkTable, row * (SPAN + 1), link);
+    linkTable[row * (SPAN + 1) + SPAN] = strings.index(link.value);
+  });
   const packed: PackedResult = {
     published: publishable(result.diagnostics),
-    diagnostics: encode(result.diagnostics),
+    strings: encode(strings.values),
+    diagnostics,
+    diagnosticData: encode(data),
     facts: JSON.parse(JSON.stringify(facts)) as Omit<RecordFacts, 'links'>,
-    links: packLinks(links),
+    links: linkTable,
     topLevel: encode(result.topLevel ?? null),
   };
-  return { packed, transfer: [packed.diagnostics, packed.links.spans.buffer as ArrayBuffer, packed.topLevel] };
+  const transfer = [packed.strings, packed.diagnostics.buffer, packed.diagnosticData, packed.links.buffer, packed.topLevel];
+  return { packed, transfer: transfer as ArrayBuffer[] };
 }
 
-function packLinks(links: readonly Located[]): PackedLinks {
-  const spans = new Int32Array(links.length * SPAN_FIELDS);
-  links.forEach(({ offset, length, range }, i) => {
-    spans.set([offset, length, range.start.line, range.start.character, range.end.line, range.end.character], i * SPAN_FIELDS);
-  });
-  return { values: links.map((link) => link.value).join('\n'), spans };
-}
-
-/** One link of the table, its range built only when asked. */
-class PackedLocated implements Located {
-  readonly offset: number;
-  readonly length: number;
-
-  constructor(
-    readonly value: string,
-    private readonly spans: Int32Array,
-    private readonly at: number,
-  ) {
-    this.offset = spans[at];
-    this.length = spans[at + 1];
-  }
-
-  get range(): Range {
-    const s = this.spans;
-    const i = this.at;
-    return { start: { line: s[i + 2], character: s[i + 3] }, end: { line: s[i + 4], character: s[i + 5] } };
-  }
-
-  /** Serializes like a plain Located (the getter is not an own property). */
-  toJSON(): Located {
-    return { value: this.value, offset: this.offset, length: this.length, range: this.range };
-  }
-}
-
-function unpackLinks({ values, spans }: PackedLinks): Located[] {
-  if (spans.length === 0) return [];
-  return values.split('\n').map((value, i) => new PackedLocated(value, spans, i * SPAN_FIELDS));
-}
-
-/** The result behind `packed`, each part parsed on first use. */
+/** The result behind `packed`, each part decoded on first use. */
 export class UnpackedResult implements ValidationResult {
+  #strings?: string[];
   #diagnostics?: RecordDiagnostic[];
   #facts?: RecordFacts;
   #topLevel?: TopLevelObject | null;
@@ -90,17 +70,89 @@ export class UnpackedResult implements ValidationResult {
   }
 
   get diagnostics(): RecordDiagnostic[] {
-    return (this.#diagnostics ??= decode<RecordDiagnostic[]>(this.packed.diagnostics));
+    if (this.#diagnostics) return this.#diagnostics;
+    const strings = this.strings();
+    const table = this.packed.diagnostics;
+    const data = decode<Record<number, Record<string, unknown>>>(this.packed.diagnosticData);
+    const diagnostics: RecordDiagnostic[] = [];
+    for (let at = 0, row = 0; at < table.length; at += DIAGNOSTIC, row++) {
+      const diagnostic: RecordDiagnostic = {
+        code: strings[table[at + SPAN]] as DiagnosticCode,
+        severity: strings[table[at + SPAN + 1]] as Severity,
+        message: strings[table[at + SPAN + 2]],
+        range: readRange(table, at),
+        offset: table[at],
+        length: table[at + 1],
+      };
+      if (data[row]) diagnostic.data = data[row];
+      diagnostics.push(diagnostic);
+    }
+    return (this.#diagnostics = diagnostics);
   }
 
   get facts(): RecordFacts {
-    return (this.#facts ??= { ...this.packed.facts, links: unpackLinks(this.packed.links) });
+    if (this.#facts) return this.#facts;
+    const strings = this.strings();
+    const table = this.packed.links;
+    const links: Located[] = [];
+    for (let at = 0; at < table.length; at += SPAN + 1) links.push(new TableLocated(strings[table[at + SPAN]], table, at));
+    return (this.#facts = { ...this.packed.facts, links });
   }
 
   get topLevel(): TopLevelObject | undefined {
     if (this.#topLevel === undefined) this.#topLevel = decode<TopLevelObject | null>(this.packed.topLevel);
     return this.#topLevel ?? undefined;
   }
+
+  private strings(): string[] {
+    return (this.#strings ??= decode<string[]>(this.packed.strings));
+  }
+}
+
+/** A link of the table, its range built only when asked (a large `details` has tens of thousands). */
+class TableLocated implements Located {
+  readonly offset: number;
+  readonly length: number;
+
+  constructor(
+    readonly value: string,
+    private readonly table: Int32Array,
+    private readonly at: number,
+  ) {
+    this.offset = table[at];
+    this.length = table[at + 1];
+  }
+
+  get range(): Range {
+    return readRange(this.table, this.at);
+  }
+
+  /** Serializes like a plain Located (the getter is not an own property). */
+  toJSON(): Located {
+    return { value: this.value, offset: this.offset, length: this.length, range: this.range };
+  }
+}
+
+class StringTable {
+  readonly values: string[] = [];
+  private readonly indexes = new Map<string, number>();
+
+  index(value: string): number {
+    let index = this.indexes.get(value);
+    if (index === undefined) {
+      index = this.values.push(value) - 1;
+      this.indexes.set(value, index);
+    }
+    return index;
+  }
+}
+
+function writeSpan(table: Int32Array, at: number, { offset, length, range }: { offset: number; length: number; range: Range }): void {
+  table.set([offset, length, range.start.line, range.start.character, range.end.line, range.end.character], at);
+}
+
+function readRange(table: Int32Array, at: number): Range {
+  return { start: { line: table[at + 2], character: table[at + 3] }, end: { line: table[at + 4], character: table[at + 5] } };
 }
 
 function encode(value: unknown): ArrayBuffer {
