@@ -171,7 +171,7 @@ async function serverSection(): Promise<boolean> {
       ...typing.completion.map((c) => [`completion: ${c.label}`, ...latencyCells(c.latency)]),
     ],
   ));
-  console.log(`  The engine takes ${ms(typing.engineMs)} ms on this record in process; the check starts early by that much (at most half the debounce).`);
+  console.log(`  The engine takes ${ms(typing.engineMs)} ms on this record in process; the check starts early by 1.5× the last check (at most half the debounce).`);
   console.log('  Completion locates the cursor with jsonc-parser getLocation, which scans from the start of the text to the cursor: the link at the end of 1 MB pays for the whole scan.');
   console.log('  Right after a keystroke, a document above 64 K characters answers from an empty stand-in until its check arrives (no engine run on the main thread).');
   const typingOk = target(

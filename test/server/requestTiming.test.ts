@@ -8,12 +8,12 @@ import { EarlyStart } from '../../server/src/lsp/earlyStart';
 import { ON_DEMAND_LIMIT, RequestModels } from '../../server/src/lsp/requestModels';
 import { largeRecord } from './records';
 
-test('a check starts early by the last one’s duration, at most half the debounce', () => {
+test('a check starts early by half again the last one’s duration, at most half the debounce', () => {
   const timing = new EarlyStart();
   assert.equal(timing.delayAfterChange('a', 200), 200, 'no history: the full debounce');
-  timing.took('a', 60);
+  timing.took('a', 40);
   assert.equal(timing.delayAfterChange('a', 200), 140);
-  timing.took('a', 500);
+  timing.took('a', 90);
   assert.equal(timing.delayAfterChange('a', 200), 100);
   assert.equal(timing.delayAfterChange('b', 200), 200, 'per document');
   timing.forget('a');
