@@ -177,7 +177,7 @@ async function serverSection(): Promise<boolean> {
   const typingOk = target(
     typing.afterDebounce.max <= DIAGNOSTICS_TARGET_MS,
     `diagnostics ≤ ${DIAGNOSTICS_TARGET_MS} ms after the debounce (max): ${ms(typing.afterDebounce.max)} ms`,
-    `p50 ${ms(typing.afterDebounce.median)} ms, load average ${loadavg()[0].toFixed(1)}`,
+    `p50 ${ms(typing.afterDebounce.median)} ms; the engine alone takes ${ms(typing.engineMs)} ms here, a check may start at most ${DEBOUNCE_MS / 2} ms early; load average ${loadavg()[0].toFixed(1)}`,
   );
   const completionOk = typing.completion
     .map((c) =>
