@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 const entries = {
   client: 'client/src/extension.ts',
   server: 'server/src/main.ts',
+  validationWorker: 'server/src/lsp/validationWorker.ts',
   cli: 'cli/src/main.ts',
   emulator: 'emulator/src/main.ts',
 };

@@ -27,8 +27,9 @@ test('the packaged extension holds exactly the manifest, the bundles and the fil
     .map((line) => line.trim())
     .filter(Boolean)
     .sort();
-  // The client starts dist/server.js by path, so it is needed although the manifest does not name it.
-  const needed = [manifest.main.replace(/^\.\//, ''), 'dist/server.js', ...referencedFiles(manifest.contributes)];
+  // The client starts dist/server.js by path, and the server its validation worker, so both are
+  // needed although the manifest names neither.
+  const needed = [manifest.main.replace(/^\.\//, ''), 'dist/server.js', 'dist/validationWorker.js', ...referencedFiles(manifest.contributes)];
   for (const file of needed) assert.ok(listed.includes(file), `${file} is missing from the .vsix`);
   const allowed = new Set([...needed, 'package.json', 'README.md', 'LICENSE']);
   assert.deepEqual(listed.filter((file) => !allowed.has(file)), [], 'files in the .vsix that nothing uses');

@@ -5,8 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { validateRecord } from '../../server/src/engine';
 import { changeAndWait, fileUri, LspTestClient, openAndWait } from './lspClient';
+import { largeRecord, PROJECT } from './records';
 
-const PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
 const VALID = JSON.stringify({ project: PROJECT, name: 'ok' }, null, 2);
 const INVALID = JSON.stringify({ project: PROJECT, detials: {}, id: 'record-B0FJgXy4Zg231jgbQ9zQ0004', folder: '/a' }, null, 2);
 
@@ -126,14 +126,7 @@ describe('large documents', () => {
   after(() => client.stop());
 
   test('a 5 MB record gets its diagnostics and every feature answers', async () => {
-    const samples: Record<string, unknown> = {};
-    for (let i = 0, size = 0; size < 5_000_000; i++) {
-      const sample = { reads: { $dnanexus_link: 'file-B0FJgXy4Zg231jgbQ9zQ0003' }, note: 'ünïcode ✓ '.repeat(8), depth: [[i, i + 1]] };
-      samples[`sample_${i}`] = sample;
-      size += JSON.stringify(sample).length + 20;
-    }
-    samples.broken = { $dnanexus_link: 'file-B0FJgXy4Zg231jgbQ9zQ0003', extra: true };
-    const text = JSON.stringify({ project: PROJECT, details: samples }, null, 1);
+    const text = largeRecord(5_000_000, { broken: { $dnanexus_link: 'file-B0FJgXy4Zg231jgbQ9zQ0003', extra: true } });
     assert.ok(text.length >= 5_000_000);
     const uri = fileUri('large.dxrecord.json');
     const started = Date.now();

@@ -11,9 +11,11 @@ export class DocumentModel {
   readonly text: string;
   #result?: ValidationResult;
 
-  constructor(document: TextDocument) {
+  /** `result`: the engine's result for this version when it was computed elsewhere (a worker thread). */
+  constructor(document: TextDocument, result?: ValidationResult) {
     this.version = document.version;
     this.text = document.getText();
+    this.#result = result;
   }
 
   /** The engine's result for this version, computed on first use. */
@@ -38,6 +40,11 @@ export class DocumentModels {
       this.#models.set(document.uri, model);
     }
     return model;
+  }
+
+  /** Makes `result` this version's model, so no feature computes it again. */
+  adopt(document: TextDocument, result: ValidationResult): void {
+    this.#models.set(document.uri, new DocumentModel(document, result));
   }
 
   forget(uri: string): void {

@@ -15,7 +15,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { RecordDiagnostic } from '../engine/types';
+import type { RecordDiagnostic, ValidationResult } from '../engine/types';
 import { codeActions } from './codeActions';
 import { provideCompletions } from './completion';
 import { DocumentModels, type DocumentModel } from './documentModel';
@@ -53,6 +53,8 @@ export interface RecordLanguageService {
   symbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument, rangeLimit?: number): FoldingRange[];
   format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[];
+  /** Takes this version's engine result computed elsewhere (the server validates in a worker thread). */
+  adopt(document: TextDocument, result: ValidationResult): void;
   /** Drops what is kept for a closed document. */
   forget(uri: string): void;
 }
@@ -112,6 +114,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
     symbols: (document) => documentSymbols(document.getText()),
     foldingRanges: (document, rangeLimit) => foldingRanges(document.getText(), rangeLimit),
     format: (document, formatting, range) => formatDocument(document, formatting, range),
+    adopt: (document, result) => models.adopt(document, result),
     forget: (uri) => models.forget(uri),
   };
 }

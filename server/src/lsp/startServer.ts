@@ -1,6 +1,7 @@
 // The dxrecord language server: LSP wiring around the language service (../languageService). It
 // owns the documents, settings, debounced validation and publication; every feature's answer comes
-// from the service. It never touches the network: platform lookups go to the client.
+// from the service. It never touches the network: platform lookups go to the client. Validation
+// runs in worker threads (validationWorkers.ts), so no request waits behind a large document.
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -8,24 +9,35 @@ import {
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, PlatformChangedNotification, type ServerSettings } from '../../../protocol/messages';
-import type { RecordDiagnostic } from '../engine/types';
 import { ADD_NONCE_KIND } from '../languageService/codeActions';
-import { toLspDiagnostic } from '../languageService/diagnostics';
 import { createLanguageService } from '../languageService/service';
+import { EarlyStart } from './earlyStart';
 import { connectionLookup } from './platformLookups';
+import { publishable } from './publication';
+import { RequestModels } from './requestModels';
 import { isExcluded, normalizeSettings } from './settings';
 import { ValidationScheduler } from './validationScheduler';
+import { ValidationWorkers } from './validationWorkers';
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** The bundled validation worker (dist/validationWorker.js). */
+  workerScript: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
   const service = createLanguageService({
     lookup: connectionLookup(connection),
     log: (message) => connection.console.warn(message),
   });
+  const models = new RequestModels(service);
+  const workers = new ValidationWorkers(options.workerScript);
+  const timing = new EarlyStart();
 
   let pullsConfiguration = false;
   let followsWorkspaceFolders = false;
@@ -96,8 +108,8 @@ export function startServer(connection: Connection): void {
     return documents.get(uri)?.version === version;
   }
 
-  function publish(uri: string, diagnostics: readonly RecordDiagnostic[], version?: number): void {
-    void connection.sendDiagnostics({ uri, diagnostics: diagnostics.map(toLspDiagnostic), ...(version !== undefined ? { version } : {}) });
+  function publish(uri: string, diagnostics: Diagnostic[], version?: number): void {
+    void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
   }
 
   async function validate(uri: string, signal: AbortSignal): Promise<void> {
@@ -110,31 +122,44 @@ export function startServer(connection: Connection): void {
       publish(uri, [], version);
       return;
     }
-    publish(uri, service.diagnostics(document), version);
+    const started = performance.now();
+    const result = await workers.validate(document.getText(), signal);
+    if (!result || signal.aborted || !isCurrent(uri, version)) return;
+    timing.took(uri, performance.now() - started);
+    models.adopt(document, result);
+    if (!(await timing.untilDue(uri, signal)) || !isCurrent(uri, version)) return;
+    publish(uri, result.published, version);
     const live = await service.liveDiagnostics(document, signal);
     if (signal.aborted || !isCurrent(uri, version) || !live) return;
-    publish(uri, live, version);
+    publish(uri, publishable(live), version);
   }
 
   const scheduler = new ValidationScheduler(validate, (uri, error) =>
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`),
   );
 
+  function validateNow(uri: string): void {
+    timing.dueNow(uri);
+    scheduler.schedule(uri, 0);
+  }
+
   function revalidateAll(): void {
-    for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+    for (const document of documents.all()) validateNow(document.uri);
   }
 
   documents.onDidOpen((event) => justOpened.add(event.document.uri));
   documents.onDidChangeContent((event) => {
     const { uri } = event.document;
+    if (justOpened.delete(uri)) return validateNow(uri);
     const debounce = (resolvedSettings.get(uri) ?? pushedSettings).validation.debounceMs;
-    scheduler.schedule(uri, justOpened.delete(uri) ? 0 : debounce);
+    scheduler.schedule(uri, timing.delayAfterChange(uri, debounce));
   });
   documents.onDidClose((event) => {
     const { uri } = event.document;
     scheduler.cancel(uri);
     justOpened.delete(uri);
-    service.forget(uri);
+    models.forget(uri);
+    timing.forget(uri);
     settingsByUri.delete(uri);
     resolvedSettings.delete(uri);
     publish(uri, []);
@@ -147,15 +172,28 @@ export function startServer(connection: Connection): void {
       return document ? handler(document, params, token) : null;
     };
 
-  connection.onCompletion(withDocument((document, params, token) => service.completions(document, params.position, params.context?.triggerCharacter, signalOf(token))));
+  connection.onCompletion(
+    withDocument((document, params, token) => {
+      models.prepare(document);
+      return service.completions(document, params.position, params.context?.triggerCharacter, signalOf(token));
+    }),
+  );
   connection.onHover(withDocument((document, params, token) => service.hover(document, params.position, signalOf(token))));
-  connection.onCodeAction(withDocument((document, params) => service.codeActions(document, params.context.diagnostics, params.context.only)));
+  connection.onCodeAction(
+    withDocument((document, params) => {
+      models.prepare(document);
+      return service.codeActions(document, params.context.diagnostics, params.context.only);
+    }),
+  );
   connection.onDocumentSymbol(withDocument((document) => service.symbols(document)));
   connection.onFoldingRanges(withDocument((document) => service.foldingRanges(document, foldingLimit)));
   connection.onDocumentFormatting(withDocument((document, params) => service.format(document, params.options)));
   connection.onDocumentRangeFormatting(withDocument((document, params) => service.format(document, params.options, params.range)));
   connection.onNotification(PlatformChangedNotification, () => revalidateAll());
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    workers.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

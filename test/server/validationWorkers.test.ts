@@ -1,0 +1,56 @@
+// The worker pool behind the server's validation, with the bundled worker (build first): results
+// equal the engine's in process, an aborted run ends its worker, and runs beyond the limit queue.
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { after, test } from 'node:test';
+import { validateRecord } from '../../server/src/engine';
+import { publishable } from '../../server/src/lsp/publication';
+import { ValidationWorkers } from '../../server/src/lsp/validationWorkers';
+import { largeRecord, pathologicalRecord, PROJECT } from './records';
+
+const workers = new ValidationWorkers(resolve(__dirname, '../../dist/validationWorker.js'));
+after(() => workers.dispose());
+
+const never = new AbortController().signal;
+
+test('a worker result is the engine result, published part capped', async () => {
+  const text = pathologicalRecord(50_000, 2_000).replace('{', `{"nmae": "x", "nonce": 3, "folder": "/a", "initializeFrom": {"project": "${PROJECT}"},`);
+  const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+  const expected = plain(validateRecord(text));
+  const result = await workers.validate(text, never);
+  assert.ok(result);
+  assert.ok(expected.diagnostics.some((d) => d.data), 'a diagnostic carries data');
+  assert.deepEqual(result.diagnostics, expected.diagnostics);
+  assert.ok(expected.facts.links.length > 100 && expected.facts.folder && expected.facts.initializeFrom?.project);
+  assert.deepEqual(plain(result.facts), expected.facts);
+  assert.deepEqual(result.facts.links.map((link) => link.range), expected.facts.links.map((link) => link.range));
+  assert.deepEqual(result.topLevel, expected.topLevel);
+  assert.deepEqual(result.published, publishable(expected.diagnostics));
+});
+
+test('a document that is not an object has no top-level layout', async () => {
+  const result = await workers.validate('[1]', never);
+  assert.equal(result?.topLevel, undefined);
+  assert.deepEqual(result?.diagnostics.map((d) => d.code), ['not-an-object']);
+});
+
+test('aborting a run resolves it with nothing and ends its worker; later runs still work', async () => {
+  const controller = new AbortController();
+  const run = workers.validate(largeRecord(5_000_000), controller.signal);
+  assert.equal(workers.threads, 1, 'the run has its worker');
+  controller.abort();
+  assert.equal(await run, undefined);
+  assert.equal(workers.threads, 0, 'the aborted worker was not kept');
+  assert.deepEqual((await workers.validate('{}', never))?.diagnostics.map((d) => d.code), ['missing-project']);
+});
+
+test('more runs than may run at once all complete; an aborted queued run never starts', async () => {
+  const texts = Array.from({ length: 7 }, (_, i) => JSON.stringify({ project: PROJECT, [`key${i}`]: 1 }));
+  const controller = new AbortController();
+  const runs = texts.map((text, i) => workers.validate(text, i === 6 ? controller.signal : never));
+  assert.ok(workers.threads <= 4, `${workers.threads} threads for 7 runs`);
+  controller.abort();
+  const results = await Promise.all(runs);
+  assert.equal(results[6], undefined);
+  results.slice(0, 6).forEach((result, i) => assert.match(result?.diagnostics[0].message ?? '', new RegExp(`"key${i}"`)));
+});
