@@ -242,14 +242,14 @@ connection.onFoldingRanges((params) => {
   return document ? foldingRanges(document.getText(), foldingLimit) : null;
 });
 
-connection.onDocumentFormatting((params) => {
+connection.onDocumentFormatting((params, token) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? formatDocument(document, params.options) : null;
+  return document ? formatDocument(document, params.options, undefined, signalOf(token)) : null;
 });
 
-connection.onDocumentRangeFormatting((params) => {
+connection.onDocumentRangeFormatting((params, token) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? formatDocument(document, params.options, params.range) : null;
+  return document ? formatDocument(document, params.options, params.range, signalOf(token)) : null;
 });
 
 connection.onShutdown(() => scheduler.dispose());
