@@ -2,6 +2,7 @@
 // Pure: no I/O, no LSP types, so the CLI, the server and the benchmark share it unchanged.
 
 export type DiagnosticCode =
+  | 'encoding-invalid'
   | 'json-syntax'
   | 'duplicate-key'
   | 'not-an-object'
