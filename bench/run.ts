@@ -1,5 +1,6 @@
 // `npm run bench`: validation speed and heap against VS Code's JSON language service, the
-// honesty check, many-error records, formatting, and the records tree's first page against the emulator.
+// honesty check, many-error records, formatting, whole CLI processes against ajv-cli and the
+// language service, and the records tree's first page against the emulator.
 // Exits 1 on any FAIL.
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { loadBaselineSchema } from './baselineSchema';
 import { generateCorpus } from './corpus';
 import { formattingSection } from './formattingBench';
 import { measureHeap } from './heapBench';
+import { processSection } from './processBench';
 import { manyErrorsSection } from './manyErrorsBench';
 import { kib, markdownTable, mib, ms, verdict } from './table';
 import { benchTree, RECORD_COUNT } from './treeBench';
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
   const baseline = createBaseline(loadBaselineSchema(root));
   const results: FileResult[] = [];
   for (const file of corpus) results.push(await benchFile(file, baseline, validateRecord));
-  const passed = [speedSection(results), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), await treeSection()];
+  const passed = [speedSection(results), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection()];
   const endLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${endLoad} at end`);
   if (passed.includes(false)) process.exitCode = 1;
