@@ -113,26 +113,42 @@ export class TreeBuilder implements JsonSink {
   }
 }
 
+/** One object's props by key: the last of each, and every one of the few keys that repeat. */
+interface KeyIndex {
+  last: Map<string, PropNode>;
+  repeated: Map<string, PropNode[]>;
+}
+
 /**
  * Finds nodes by ajv's error paths. Each object's props are indexed by key on first use, so a
  * document with 100,000 schema errors costs one pass per object, not one scan per error.
  */
 export class NodeLocator {
-  private readonly indexes = new Map<ObjectNode, Map<string, PropNode[]>>();
+  private readonly indexes = new Map<ObjectNode, KeyIndex>();
 
-  /** The props of `node` named `key`, in file order (duplicates included). */
-  propsNamed(node: ObjectNode, key: string): readonly PropNode[] {
+  private indexOf(node: ObjectNode): KeyIndex {
     let index = this.indexes.get(node);
     if (!index) {
-      index = new Map();
+      index = { last: new Map(), repeated: new Map() };
       for (const prop of node.props) {
-        const same = index.get(prop.key);
-        if (same) same.push(prop);
-        else index.set(prop.key, [prop]);
+        const before = index.last.get(prop.key);
+        if (before) {
+          const all = index.repeated.get(prop.key);
+          if (all) all.push(prop);
+          else index.repeated.set(prop.key, [before, prop]);
+        }
+        index.last.set(prop.key, prop);
       }
       this.indexes.set(node, index);
     }
-    return index.get(key) ?? [];
+    return index;
+  }
+
+  /** The props of `node` named `key`, in file order (duplicates included). */
+  propsNamed(node: ObjectNode, key: string): readonly PropNode[] {
+    const index = this.indexOf(node);
+    const last = index.last.get(key);
+    return index.repeated.get(key) ?? (last ? [last] : []);
   }
 
   /** The node at a JSON pointer path (ajv's instancePath segments), last duplicate winning. */
@@ -140,10 +156,8 @@ export class NodeLocator {
     let node: ValueNode = root;
     for (const seg of segments) {
       let next: ValueNode | undefined;
-      if (node.type === 'object') {
-        const same = this.propsNamed(node, seg);
-        next = same[same.length - 1]?.value;
-      } else if (node.type === 'array') next = node.items[Number(seg)];
+      if (node.type === 'object') next = this.indexOf(node).last.get(seg)?.value;
+      else if (node.type === 'array') next = node.items[Number(seg)];
       if (!next) return undefined;
       node = next;
     }
