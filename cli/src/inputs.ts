@@ -1,8 +1,9 @@
 // Turns the PATH arguments into record texts: files as given, directories searched for
 // *.dxrecord.json (skipping node_modules and dot-folders), "-" read from standard input.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { decodeRecordBytes, type DecodedText } from './decode';
 
 const RECORD_SUFFIX = '.dxrecord.json';
 export const STDIN_PATH = '-';
@@ -17,7 +18,25 @@ function reasonOf(err: unknown): string {
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
   return err instanceof Error ? err.message : String(err);
+}
+
+/** What a path is when it is neither a file nor a directory; reading a FIFO would wait forever. */
+function otherKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
+/** Stats through symbolic links, or undefined when the target is missing or loops. */
+function targetStats(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Record files under `dir`, sorted so runs are repeatable; directories that fail go to `unreadable`. */
@@ -38,7 +57,10 @@ function walk(dir: string, files: string[], unreadable: Unreadable[]): void {
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) subdirs.push(path);
-      } else if (entry.name.endsWith(RECORD_SUFFIX) && (entry.isFile() || entry.isSymbolicLink())) files.push(path);
+      } else if (entry.name.endsWith(RECORD_SUFFIX)) {
+        // Only regular files, directly or through a link: pipes, sockets, dangling links and link loops are skipped.
+        if (entry.isFile() || (entry.isSymbolicLink() && targetStats(path)?.isFile())) files.push(path);
+      }
     }
     // Reversed so the stack pops them in name order.
     pending.push(...subdirs.reverse());
@@ -55,8 +77,10 @@ export function expandPaths(paths: readonly string[]): { files: string[]; unread
       continue;
     }
     try {
-      if (statSync(path).isDirectory()) walk(path, files, unreadable);
-      else files.push(path);
+      const stats = statSync(path);
+      if (stats.isDirectory()) walk(path, files, unreadable);
+      else if (stats.isFile()) files.push(path);
+      else unreadable.push({ path, reason: `${otherKind(stats)}, not a file: give a record file or a folder` });
     } catch (err) {
       unreadable.push({ path, reason: reasonOf(err) });
     }
@@ -64,11 +88,10 @@ export function expandPaths(paths: readonly string[]): { files: string[]; unread
   return { files, unreadable };
 }
 
-/** The file's text without a byte-order mark (editors do not count it as a column). */
-export function readRecordText(path: string): string | Unreadable {
+/** The file's bytes decoded as an editor would (see decode.ts). */
+export function readRecord(path: string): DecodedText | Unreadable {
   try {
-    const text = readFileSync(path === STDIN_PATH ? 0 : path, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return decodeRecordBytes(readFileSync(path === STDIN_PATH ? 0 : path));
   } catch (err) {
     return { path, reason: reasonOf(err) };
   }

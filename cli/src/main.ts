@@ -3,7 +3,8 @@
 
 import { validateRecord } from '../../server/src/engine';
 import { parseArgs, USAGE, type ValidateCommand } from './args';
-import { expandPaths, readRecordText, STDIN_PATH } from './inputs';
+import { withEncodingProblem } from './decode';
+import { expandPaths, readRecord, STDIN_PATH } from './inputs';
 import { jsonDocument, summarize, textLines, textSummary, type FileResult } from './output';
 import { runRecords } from './records';
 import { RECORDS_COMMANDS } from './recordsArgs';
@@ -15,20 +16,23 @@ const EXIT_USAGE = 2;
 function validate(command: ValidateCommand): number {
   const { files, unreadable } = expandPaths(command.paths);
   const results: FileResult[] = [];
-  let text = '';
+  let output = '';
   for (const path of files) {
-    const content = readRecordText(path);
-    if (typeof content !== 'string') {
+    const content = readRecord(path);
+    if ('reason' in content) {
       unreadable.push(content);
       continue;
     }
-    const result = { path: path === STDIN_PATH ? '<stdin>' : path, diagnostics: validateRecord(content).diagnostics };
+    const text = content.text ?? '';
+    const found = content.text === undefined ? [] : validateRecord(text).diagnostics;
+    const diagnostics = content.problem ? withEncodingProblem(found, text, content.problem) : found;
+    const result = { path: path === STDIN_PATH ? '<stdin>' : path, diagnostics };
     results.push(result);
-    if (command.format === 'text') text += textLines(result, command.quiet);
+    if (command.format === 'text') output += textLines(result, command.quiet);
   }
   for (const u of unreadable) process.stderr.write(`dxrecord: cannot read ${u.path}: ${u.reason}\n`);
   const summary = summarize(results);
-  process.stdout.write(command.format === 'json' ? jsonDocument(results, summary, command.quiet) : text + textSummary(summary));
+  process.stdout.write(command.format === 'json' ? jsonDocument(results, summary, command.quiet) : output + textSummary(summary));
   if (unreadable.length > 0) return EXIT_USAGE;
   return summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
@@ -45,6 +49,12 @@ export function run(argv: readonly string[]): number {
   }
   return validate(args);
 }
+
+// A reader that stops early (`dxrecord validate … | head`) closes the pipe: not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit();
+});
 
 // exitCode rather than exit(): piped stdout must drain before the process ends.
 const argv = process.argv.slice(2);

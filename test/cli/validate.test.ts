@@ -2,12 +2,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { CLI, ROOT, runCli, writeIn, type JsonOutput } from './helpers';
 
-const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
 const PROJECT = 'project-GFxBq2j0Jx5QZ8gk4Yp9VbKq';
 const VALID = JSON.stringify({ project: PROJECT, name: 'ok' }, null, 2);
 const INVALID = JSON.stringify({ project: 'project-1', tags: [''] }, null, 2);
@@ -16,20 +15,11 @@ const WARNING_ONLY = JSON.stringify({ project: PROJECT, id: 'record-x' }, null, 
 let dir: string;
 
 function cli(args: string[], input?: string, script = CLI) {
-  const run = spawnSync(process.execPath, [script, ...args], { cwd: dir, input, encoding: 'utf8', timeout: 60000 });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runCli(dir, args, input, script);
 }
 
 function write(path: string, text: string): string {
-  const full = join(dir, path);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, text);
-  return path;
-}
-
-interface JsonOutput {
-  files: { path: string; diagnostics: { range: { start: { line: number; character: number } }; severity: string; code: string; message: string }[] }[];
-  summary: { files: number; errors: number; warnings: number };
+  return writeIn(dir, path, text);
 }
 
 before(() => {

@@ -21,6 +21,7 @@ import type { TopLevel } from './collect';
 
 export * from './types';
 export { utf8Length } from './utf8';
+export { LineIndex } from './positions';
 export { RECORD_FIELDS, DESCRIBE_FIELDS, recordSchema } from './schema';
 export { nearMiss } from './rules/fields';
 export { PROPERTY_KEY_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES } from './rules/properties';

@@ -113,27 +113,54 @@ export class TreeBuilder implements JsonSink {
   }
 }
 
-/** The node at a JSON pointer path (ajv's instancePath segments), last duplicate winning. */
-export function nodeAt(root: ValueNode, segments: string[]): { node: ValueNode; prop?: PropNode } | undefined {
-  let node: ValueNode = root;
-  let prop: PropNode | undefined;
-  for (const seg of segments) {
-    if (node.type === 'object') {
-      prop = undefined;
-      for (let i = node.props.length - 1; i >= 0; i--) {
-        if (node.props[i].key === seg) {
-          prop = node.props[i];
-          break;
+/** One object's props by key: the last of each, and every one of the few keys that repeat. */
+interface KeyIndex {
+  last: Map<string, PropNode>;
+  repeated: Map<string, PropNode[]>;
+}
+
+/**
+ * Finds nodes by ajv's error paths. Each object's props are indexed by key on first use, so a
+ * document with 100,000 schema errors costs one pass per object, not one scan per error.
+ */
+export class NodeLocator {
+  private readonly indexes = new Map<ObjectNode, KeyIndex>();
+
+  private indexOf(node: ObjectNode): KeyIndex {
+    let index = this.indexes.get(node);
+    if (!index) {
+      index = { last: new Map(), repeated: new Map() };
+      for (const prop of node.props) {
+        const before = index.last.get(prop.key);
+        if (before) {
+          const all = index.repeated.get(prop.key);
+          if (all) all.push(prop);
+          else index.repeated.set(prop.key, [before, prop]);
         }
+        index.last.set(prop.key, prop);
       }
-      if (!prop?.value) return undefined;
-      node = prop.value;
-    } else if (node.type === 'array') {
-      const item: ValueNode | undefined = node.items[Number(seg)];
-      if (!item) return undefined;
-      prop = undefined;
-      node = item;
-    } else return undefined;
+      this.indexes.set(node, index);
+    }
+    return index;
   }
-  return { node, prop };
+
+  /** The props of `node` named `key`, in file order (duplicates included). */
+  propsNamed(node: ObjectNode, key: string): readonly PropNode[] {
+    const index = this.indexOf(node);
+    const last = index.last.get(key);
+    return index.repeated.get(key) ?? (last ? [last] : []);
+  }
+
+  /** The node at a JSON pointer path (ajv's instancePath segments), last duplicate winning. */
+  nodeAt(root: ValueNode, segments: readonly string[]): ValueNode | undefined {
+    let node: ValueNode = root;
+    for (const seg of segments) {
+      let next: ValueNode | undefined;
+      if (node.type === 'object') next = this.indexOf(node).last.get(seg)?.value;
+      else if (node.type === 'array') next = node.items[Number(seg)];
+      if (!next) return undefined;
+      node = next;
+    }
+    return node;
+  }
 }

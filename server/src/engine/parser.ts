@@ -108,10 +108,22 @@ export class JsonParser {
           state = this.onAfterValue(tok);
           break;
         case State.Done:
-          if (tok !== Tok.EOF) this.problem(sc.start, sc.end - sc.start, 'Unexpected text after the end of the JSON value: a record file holds one object.');
+          if (tok !== Tok.EOF) this.textAfterEnd(tok);
           state = State.Stop;
       }
     }
+  }
+
+  /** One error for whatever follows the value, replacing the scanner's own for that token. */
+  private textAfterEnd(tok: Tok): void {
+    const sc = this.scanner;
+    const last = this.problems[this.problems.length - 1];
+    if (tok === Tok.Invalid && last?.offset === sc.start) this.problems.pop();
+    const bom = /^\uFEFF+$/.test(sc.text.slice(sc.start, sc.end));
+    const message = bom
+      ? 'An invisible byte-order mark (U+FEFF) follows the JSON value: remove it (a BOM may only start a file).'
+      : 'Unexpected text after the end of the JSON value: a record file holds one object.';
+    this.problem(sc.start, sc.end - sc.start, message);
   }
 
   private onValue(tok: Tok, state: State): State {

@@ -1,6 +1,8 @@
 // Tokenizer over charCodeAt: no regexes and no substrings on the hot path, so a multi-megabyte
 // file costs one pass. Token fields live on the instance to avoid an allocation per token.
 
+import { utf8Length } from './utf8';
+
 export const enum Tok {
   EOF,
   OpenBrace,
@@ -218,8 +220,11 @@ export class Scanner {
       this.escapeBytes = 1;
       return i + 1;
     }
-    this.problem(i, 2, `"\\${text[i + 1]}" is not a JSON escape; use \\\\ for a backslash.`);
-    return i + 2;
+    // The escaped character may be a surrogate pair (an emoji): range and message take all of it.
+    const next = String.fromCodePoint(text.codePointAt(i + 1)!);
+    this.problem(i, 1 + next.length, `"\\${next}" is not a JSON escape; use \\\\ for a backslash.`);
+    this.escapeBytes = 1 + utf8Length(next);
+    return i + 1 + next.length;
   }
 
   private scanSingleQuoted(start: number): Tok {

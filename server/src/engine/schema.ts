@@ -1,7 +1,9 @@
-// The /record/new JSON schema, compiled once with ajv, plus the field lists other modules share.
+// The /record/new JSON schema and its validator (made on first use), plus the field lists other
+// modules share.
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import recordSchema from '../../../schemas/record-new.schema.json';
+import { compileRecordSchema } from './schemaValidator';
 
 export { recordSchema };
 
@@ -15,9 +17,6 @@ let compiled: ValidateFunction | undefined;
 
 /** Structural errors (type, required, additionalProperties) for a materialized top-level model. */
 export function schemaErrors(model: unknown): ErrorObject[] {
-  if (!compiled) {
-    // strict: false accepts the editor keywords (defaultSnippets, markdownDescription).
-    compiled = new Ajv({ allErrors: true, strict: false }).compile(recordSchema);
-  }
+  compiled ??= compileRecordSchema();
   return compiled(model) ? [] : [...(compiled.errors ?? [])];
 }

@@ -2,33 +2,42 @@
 // and wrong JSON types. Value rules that JSON Schema cannot say well live in the other modules.
 
 import type { ErrorObject } from 'ajv';
-import { nodeAt, type ObjectNode, type PropNode, type ValueNode } from '../model';
+import { NodeLocator, type ObjectNode, type PropNode, type ValueNode } from '../model';
 import type { Report } from '../report';
 import { DESCRIBE_FIELDS, RECORD_FIELDS, schemaErrors } from '../schema';
 import { quote } from './ids';
 
+/** One node as a plain value; containers come back empty, for toPlain to fill. */
+function shell(node: ValueNode): unknown {
+  if (node.type === 'object') return Object.create(null);
+  if (node.type === 'array') return new Array<unknown>(node.items.length).fill(null);
+  return node.type === 'invalid' ? null : node.value;
+}
+
 /** The plain value ajv checks: `details` and other shallow containers stand in as empty ones. */
 function toPlain(root: ValueNode): unknown {
-  // Explicit stack of [node, assign] so deep values never recurse.
-  let result: unknown;
-  const work: [ValueNode, (v: unknown) => void][] = [[root, (v) => (result = v)]];
+  const result = shell(root);
+  // An explicit stack of containers still to fill, so deep values never recurse.
+  const work: [ValueNode, unknown][] = [[root, result]];
+  const fill = (node: ValueNode | undefined): unknown => {
+    if (!node) return null;
+    const value = shell(node);
+    if (node.type === 'object' || node.type === 'array') work.push([node, value]);
+    return value;
+  };
   while (work.length > 0) {
-    const [node, assign] = work.pop()!;
+    const [node, out] = work.pop()!;
     if (node.type === 'object') {
-      const obj: Record<string, unknown> = Object.create(null);
+      const obj = out as Record<string, unknown>;
       // Last occurrence wins, as in JSON.parse and on the platform.
       for (let i = node.props.length - 1; i >= 0; i--) {
         const p = node.props[i];
-        if (p.key in obj) continue;
-        obj[p.key] = null;
-        if (p.value) work.push([p.value, (v) => (obj[p.key] = v)]);
+        if (!(p.key in obj)) obj[p.key] = fill(p.value);
       }
-      assign(obj);
     } else if (node.type === 'array') {
-      const arr: unknown[] = new Array(node.items.length).fill(null);
-      node.items.forEach((item, i) => work.push([item, (v) => (arr[i] = v)]));
-      assign(arr);
-    } else assign(node.type === 'invalid' ? null : node.value);
+      const arr = out as unknown[];
+      for (let i = 0; i < node.items.length; i++) arr[i] = fill(node.items[i]);
+    }
   }
   return result;
 }
@@ -59,19 +68,37 @@ function pathLabel(segments: string[]): string {
   return label;
 }
 
-/** Edit distance with transpositions, for "did you mean" on unknown keys. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+/**
+ * Edit distance with transpositions, for "did you mean" on unknown keys, over three rolling rows;
+ * gives up (returns `limit`) once every cell of a row has reached `limit`.
+ */
+function editDistance(a: string, b: string, limit: number): number {
+  const n = b.length;
+  let before = new Uint32Array(n + 1);
+  let prev = new Uint32Array(n + 1);
+  let row = new Uint32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    const ca = a.charCodeAt(i - 1);
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) d = Math.min(d, before[j - 2] + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (rowMin >= limit) return limit;
+    const spare = before;
+    before = prev;
+    prev = row;
+    row = spare;
   }
-  return d[a.length][b.length];
+  return prev[n];
 }
+
+const MAX_EDITS = 2;
 
 /** The real key an unknown key most likely meant: equal ignoring case, or within 2 edits. */
 export function nearMiss(key: string, candidates: readonly string[] = RECORD_FIELDS): string | undefined {
@@ -79,9 +106,11 @@ export function nearMiss(key: string, candidates: readonly string[] = RECORD_FIE
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact) return exact;
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = MAX_EDITS + 1;
   for (const c of candidates) {
-    const distance = editDistance(lower, c.toLowerCase());
+    // Lengths further apart than the edit budget cannot be near; skipping them keeps long keys cheap.
+    if (Math.abs(c.length - lower.length) > MAX_EDITS) continue;
+    const distance = editDistance(lower, c.toLowerCase(), bestDistance);
     if (distance < bestDistance && distance < c.length) {
       best = c;
       bestDistance = distance;
@@ -103,15 +132,15 @@ function unknownKey(report: Report, prop: PropNode, allowed: readonly string[], 
   report.error('unknown-field', `Unknown key ${quoted}: ${place}.${hint}`, span, suggestion ? { suggestion } : undefined);
 }
 
-function propsNamed(node: ValueNode, key: string): PropNode[] {
-  return node.type === 'object' ? node.props.filter((p) => p.key === key) : [];
+/** A JSON pointer segment's text (RFC 6901: ~1 is "/", ~0 is "~"). */
+function unescapePointer(segment: string): string {
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
-function mapError(report: Report, root: ObjectNode, err: ErrorObject): void {
-  const segments = err.instancePath === '' ? [] : err.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const found = nodeAt(root, segments);
-  if (!found || found.node.type === 'invalid') return; // already a json-syntax error
-  const { node } = found;
+function mapError(report: Report, root: ObjectNode, locator: NodeLocator, err: ErrorObject): void {
+  const segments = err.instancePath === '' ? [] : err.instancePath.slice(1).split('/').map(unescapePointer);
+  const node = locator.nodeAt(root, segments);
+  if (!node || node.type === 'invalid') return; // already a json-syntax error
   const label = pathLabel(segments);
   switch (err.keyword) {
     case 'required': {
@@ -126,7 +155,7 @@ function mapError(report: Report, root: ObjectNode, err: ErrorObject): void {
     case 'additionalProperties': {
       const extra = String((err.params as { additionalProperty: string }).additionalProperty);
       const allowed = segments.length === 0 ? RECORD_FIELDS : Object.keys(((err.parentSchema ?? {}) as { properties?: object }).properties ?? {});
-      for (const prop of propsNamed(node, extra)) unknownKey(report, prop, allowed, label);
+      if (node.type === 'object') for (const prop of locator.propsNamed(node, extra)) unknownKey(report, prop, allowed, label);
       return;
     }
     case 'type': {
@@ -146,5 +175,6 @@ function mapError(report: Report, root: ObjectNode, err: ErrorObject): void {
 
 /** Runs the schema over the materialized top level; the top-level value must be an object. */
 export function checkFields(report: Report, root: ObjectNode): void {
-  for (const err of schemaErrors(toPlain(root))) mapError(report, root, err);
+  const locator = new NodeLocator();
+  for (const err of schemaErrors(toPlain(root))) mapError(report, root, locator, err);
 }

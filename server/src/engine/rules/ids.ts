@@ -6,12 +6,19 @@ import type { Report, Span } from '../report';
 import { type PendingFacts, type RuleContext, factOf, isString, lastValue } from './context';
 
 const ID_SHAPE = /^([a-z]+)-([0-9A-Za-z]{24})$/;
-const OUTSIDE_ALPHABET = /[^0123456789BFGJKPQVXYZbfgjkpqvxyz]/g;
+const OUTSIDE_ALPHABET = /[^0123456789BFGJKPQVXYZbfgjkpqvxyz]/gu;
 const CONTAINER_CLASSES: readonly string[] = ['project', 'container'];
 
 /** Shortens a value for a message so a pasted paragraph never floods the Problems panel. */
 export function quote(value: string, max = 60): string {
-  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+  if (value.length <= max) return JSON.stringify(value);
+  // Never cut between the two halves of a surrogate pair (an emoji would print as "\ud83d").
+  const cut = isHighSurrogate(value.charCodeAt(max - 1)) ? max - 1 : max;
+  return JSON.stringify(`${value.slice(0, cut)}…`);
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 function idClass(value: string): string | undefined {
@@ -26,7 +33,7 @@ function idShapeProblem(value: string): string | undefined {
   const cls = value.slice(0, dash);
   const rest = value.slice(dash + 1);
   if (!/^[a-z]+$/.test(cls)) return `${quote(value)} is not an ID: the class before the dash must be lower-case letters, such as "project"`;
-  const bad = rest.match(/[^0-9A-Za-z]/);
+  const bad = rest.match(/[^0-9A-Za-z]/u);
   if (bad) return `${quote(value)} is not an ID: after "${cls}-" only letters and digits are allowed, but it contains ${JSON.stringify(bad[0])}`;
   return `${quote(value)} is not an ID: it has ${rest.length} characters after "${cls}-"; an ID has exactly 24`;
 }

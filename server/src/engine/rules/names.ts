@@ -3,7 +3,7 @@
 import { CONTROL_CHAR, type RuleContext, isString } from './context';
 import { quote } from './ids';
 
-const TYPE_OUTSIDE = /[^/0-9A-Za-z_]/g;
+const TYPE_OUTSIDE = /[^/0-9A-Za-z_]/gu;
 
 function describeControl(ch: string): string {
   const names: Record<string, string> = { '\t': 'a tab', '\n': 'a line break', '\r': 'a carriage return' };
