@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ADMIN_SECRET_HEADER, adminSecretMatches } from './adminSecret.js';
+import { jsonText } from '../../common/jsonText.js';
 import { ApiError, typeForStatus } from './errors.js';
 import type { FaultQueue, FaultSpec } from './faults.js';
 import { isLoopbackAddress, isLoopbackHost } from './loopback.js';
@@ -63,7 +64,7 @@ function authenticate(state: EmulatorState, req: IncomingMessage) {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  const text = jsonText(body);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }

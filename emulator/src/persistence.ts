@@ -1,5 +1,6 @@
 // Saves state to a JSON file with atomic writes (temp file + rename), debounced, and loads it back.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { jsonText } from '../../common/jsonText.js';
 import { defaultSettings, isLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level, type NonceEntry, type User } from './state.js';
 
 const FORMAT = 'dxrecord-emulator-state';
@@ -53,7 +54,7 @@ export function loadStateFile(state: EmulatorState, file: string): boolean {
 
 function saveStateFile(state: EmulatorState, file: string): void {
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(snapshot(state)), { mode: 0o600 });
+  writeFileSync(temp, jsonText(snapshot(state)), { mode: 0o600 });
   renameSync(temp, file);
 }
 

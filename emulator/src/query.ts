@@ -48,16 +48,16 @@ export function nameMatcher(spec: unknown): Predicate<string> {
 }
 
 /** A string, or {"$and": [...]}/{"$or": [...]} compositions, over a list of strings (tags, types). */
-export function listMatcher(spec: unknown, key: string): Predicate<string[]> {
+export function listMatcher(spec: unknown, key: string, depth = 0): Predicate<string[]> {
   if (typeof spec === 'string') return (values) => values.includes(spec);
-  const composite = compose(spec, key, (s) => listMatcher(s, key));
+  const composite = compose(spec, key, depth, (s) => listMatcher(s, key, depth + 1));
   if (composite) return composite;
   throw expectedKey(key, 'a string or a mapping with key "$and" or "$or"');
 }
 
 /** {"k": "v"} exact, {"k": true} present, {"k": false} absent, plus $and/$or. */
-export function propertiesMatcher(spec: unknown, key = 'properties'): Predicate<Record<string, string>> {
-  const composite = compose(spec, key, (s) => propertiesMatcher(s, key));
+export function propertiesMatcher(spec: unknown, key = 'properties', depth = 0): Predicate<Record<string, string>> {
+  const composite = compose(spec, key, depth, (s) => propertiesMatcher(s, key, depth + 1));
   if (composite) return composite;
   if (!isObject(spec)) throw expectedKey(key, 'a JSON object');
   const checks = Object.entries(spec).map(([k, want]): Predicate<Record<string, string>> => {
@@ -69,10 +69,17 @@ export function propertiesMatcher(spec: unknown, key = 'properties'): Predicate<
   return (props) => checks.every((check) => check(props));
 }
 
-function compose<T>(spec: unknown, key: string, inner: (s: unknown) => Predicate<T>): Predicate<T> | undefined {
+/**
+ * Compositions nest at most this deep: building and evaluating them recurses, and a query deep
+ * enough to overflow the stack must be refused as input rather than fail as an internal error.
+ */
+export const MAX_COMPOSITION_DEPTH = 100;
+
+function compose<T>(spec: unknown, key: string, depth: number, inner: (s: unknown) => Predicate<T>): Predicate<T> | undefined {
   if (!isObject(spec)) return undefined;
   const keys = Object.keys(spec);
   if (keys.length !== 1 || (keys[0] !== '$and' && keys[0] !== '$or')) return undefined;
+  if (depth >= MAX_COMPOSITION_DEPTH) throw invalidInput(`The "${key}" query nests "$and"/"$or" more than ${MAX_COMPOSITION_DEPTH} levels deep`);
   const parts = spec[keys[0]];
   if (!Array.isArray(parts)) throw expectedKey(`${key}.${keys[0]}`, 'an array');
   const predicates = parts.map(inner);

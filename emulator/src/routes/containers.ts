@@ -1,6 +1,7 @@
 // /project/new and the /project-xxxx/ and /container-xxxx/ methods (platform-api.md §6.14–6.17).
 import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption, parseFieldSelection } from '../describe.js';
 import { entityNotInContainer, invalidInput, invalidState } from '../errors.js';
+import { cloneJson } from '../../../common/jsonText.js';
 import { baseName, isWithin, joinFolder, parentFolder } from '../folders.js';
 import { containerIdAt, expectInputObject, optBool, optEnum, optString, optStringArray, reqString, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkFolder, checkName, checkProperties, checkTags } from '../metadata.js';
@@ -126,23 +127,27 @@ function removeObjects(ctx: CallContext, input: unknown): unknown {
 /** Hidden objects the removed ones linked to go too, unless a visible object still reaches them. */
 function removeOrphanedHidden(state: EmulatorState, containerId: string, removed: DataObject[]): void {
   const inContainer = new Map([...state.copiesIn(containerId)].map(([o]) => [o.id, o]));
-  const reachable = new Set<string>();
-  const visit = (id: string): void => {
-    const object = inContainer.get(id);
-    if (!object || reachable.has(id)) return;
-    reachable.add(id);
-    object.links.forEach(visit);
-  };
-  for (const object of inContainer.values()) if (!object.hidden) visit(object.id);
-  const candidates = new Set<string>();
-  const collect = (id: string): void => {
-    const object = inContainer.get(id);
-    if (!object || candidates.has(id) || !object.hidden) return;
-    candidates.add(id);
-    object.links.forEach(collect);
-  };
-  for (const object of removed) object.links.forEach(collect);
+  const visible = [...inContainer.values()].filter((o) => !o.hidden).map((o) => o.id);
+  const reachable = linkedFrom(visible, inContainer, () => true);
+  const candidates = linkedFrom(removed.flatMap((o) => o.links), inContainer, (o) => o.hidden);
   for (const id of candidates) if (!reachable.has(id)) state.removeCopy(inContainer.get(id) as DataObject, containerId);
+}
+
+/**
+ * The objects of `inContainer` that `include` accepts reached from `starts` through links, walked
+ * with an explicit stack since chains of linked records can be longer than the call stack allows.
+ */
+function linkedFrom(starts: string[], inContainer: Map<string, DataObject>, include: (object: DataObject) => boolean): Set<string> {
+  const seen = new Set<string>();
+  const pending = [...starts];
+  while (pending.length > 0) {
+    const id = pending.pop() as string;
+    const object = inContainer.get(id);
+    if (!object || seen.has(id) || !include(object)) continue;
+    seen.add(id);
+    for (const link of object.links) pending.push(link);
+  }
+  return seen;
 }
 
 /** Renames a folder subtree `from` to `to`, carrying its objects along. */
@@ -266,7 +271,7 @@ function clone(ctx: CallContext, input: unknown): unknown {
       continue;
     }
     const original = object.copies.get(source.id) as Copy;
-    object.copies.set(dest.id, { ...structuredClone(original), folder, modified: now });
+    object.copies.set(dest.id, { ...cloneJson(original), folder, modified: now });
   }
   return { id: source.id, project: dest.id, exists };
 }

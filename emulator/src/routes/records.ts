@@ -2,6 +2,7 @@
 import { describeObject, OBJECT_LEGACY_FLAGS, parseFieldSelection } from '../describe.js';
 import { ApiError, entityNotFound, entityNotInContainer, invalidInput, invalidState } from '../errors.js';
 import { isContainerId } from '../../../common/dxIds.js';
+import { cloneJson } from '../../../common/jsonText.js';
 import { hashIdClass } from '../ids.js';
 import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, optString, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkDetails, checkFolder, checkName, checkNonce, checkProperties, checkTags, checkTypes, mergeProperties } from '../metadata.js';
@@ -40,7 +41,7 @@ function newObject(cls: 'record' | 'file') {
 
     const now = state.now();
     const id = state.mint(cls);
-    const details = obj.details !== undefined ? structuredClone(obj.details) : structuredClone(source?.object.details ?? {});
+    const details = obj.details !== undefined ? cloneJson(obj.details) : cloneJson(source?.object.details ?? {});
     const object: DataObject = {
       id,
       class: cls,
@@ -120,7 +121,7 @@ function getDetails(ctx: CallContext, input: unknown): unknown {
   const hint = containerIdAt(obj, 'project', false);
   const object = routeObject(ctx);
   ctx.state.visibleCopy(ctx.user.id, object, hint);
-  return structuredClone(object.details);
+  return cloneJson(object.details);
 }
 
 /** Level for changing copy metadata: UPLOAD while open, CONTRIBUTE once closed. */
@@ -174,7 +175,7 @@ function setDetails(ctx: CallContext, input: unknown): unknown {
   // The body is the details themselves, not {"details": ...}.
   const links = checkDetails(input, ctx.state.detailsLimitBytes);
   const object = objectForGlobalEdit(ctx, true);
-  object.details = structuredClone(input);
+  object.details = cloneJson(input);
   object.links = links;
   ctx.state.touchObject(object);
   return { id: object.id };
