@@ -37,7 +37,10 @@ export function restore(state: EmulatorState, data: unknown): void {
     state.containers.set(c.id, { ...defaultSettings(c.createdBy), ...c, folders: new Set(c.folders), permissions });
   }
   // A file saved while closing has long finished closing by the time the emulator restarts.
-  for (const o of snap.objects) state.objects.set(o.id, { ...o, state: o.state === 'closing' ? 'closed' : o.state, copies: new Map(Object.entries(o.copies)) });
+  for (const o of snap.objects) {
+    const object: DataObject = { ...o, state: o.state === 'closing' ? 'closed' : o.state, copies: new Map() };
+    for (const [containerId, copy] of Object.entries(o.copies)) state.putCopy(object, containerId, copy);
+  }
   for (const [key, entry] of Object.entries(snap.nonces)) state.nonces.set(key, entry);
 }
 

@@ -105,7 +105,7 @@ export function timeRange(input: JsonObject, key: string): Predicate<number> {
 const MAX_PAGE = 1000;
 
 /** `limit`: default and maximum 1000 (larger requests are capped). */
-function pageLimit(input: JsonObject): number {
+export function pageLimit(input: JsonObject): number {
   const limit = input.limit;
   if (limit === undefined) return MAX_PAGE;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw expectedKey('limit', 'a positive integer');
@@ -121,9 +121,20 @@ export function page<T, K>(items: T[], input: JsonObject, keyOf: (item: T) => K,
   let start = 0;
   if (input.starting !== undefined && input.starting !== null) {
     start = items.findIndex((item) => sameKey(keyOf(item), input.starting));
-    if (start < 0) throw invalidInput('Expected key "starting" of input to be a value of "next" from an earlier call with the same input');
+    if (start < 0) throw invalidInput(STARTING_MISMATCH);
   }
-  const slice = items.slice(start, start + limit);
-  const following = items[start + limit];
+  const { slice, following } = takePage(items.slice(start), limit);
   return { slice, next: following === undefined ? null : keyOf(following) };
+}
+
+export const STARTING_MISMATCH = 'Expected key "starting" of input to be a value of "next" from an earlier call with the same input';
+
+/** The first `limit` items of an ordered sequence, and the one after them (if any), reading no further. */
+export function takePage<T>(items: Iterable<T>, limit: number): { slice: T[]; following: T | undefined } {
+  const slice: T[] = [];
+  for (const item of items) {
+    if (slice.length === limit) return { slice, following: item };
+    slice.push(item);
+  }
+  return { slice, following: undefined };
 }

@@ -160,10 +160,10 @@ function relocateFolder(state: EmulatorState, container: Container, from: string
     }
   }
   const now = state.now();
-  for (const [, copy] of state.copiesIn(container.id)) {
+  for (const [object, copy] of state.copiesIn(container.id)) {
     if (isWithin(copy.folder, from)) {
       copy.folder = rebase(copy.folder);
-      copy.modified = now;
+      state.stamp(object, container.id, now);
     }
   }
 }
@@ -184,16 +184,17 @@ function move(ctx: CallContext, input: unknown): unknown {
   const destination = folderAt(obj, 'destination');
   const { container } = routeContainer(ctx, 'CONTRIBUTE');
   ctx.state.requireFolder(container, destination);
-  const copies = ids.map((id) => {
-    const copy = ctx.state.objects.get(id)?.copies.get(container.id);
-    if (!copy) throw entityNotInContainer(id, container.id);
-    return copy;
+  const moved = ids.map((id) => {
+    const object = ctx.state.objects.get(id);
+    const copy = object?.copies.get(container.id);
+    if (!object || !copy) throw entityNotInContainer(id, container.id);
+    return { object, copy };
   });
   const targets = folders.map((f) => requireMovableFolder(container, f, destination));
   const now = ctx.state.now();
-  for (const copy of copies) {
+  for (const { object, copy } of moved) {
     copy.folder = destination;
-    copy.modified = now;
+    ctx.state.stamp(object, container.id, now);
   }
   folders.forEach((f, i) => relocateFolder(ctx.state, container, f, targets[i]));
   return { id: container.id };
@@ -271,7 +272,7 @@ function clone(ctx: CallContext, input: unknown): unknown {
       continue;
     }
     const original = object.copies.get(source.id) as Copy;
-    object.copies.set(dest.id, { ...cloneJson(original), folder, modified: now });
+    state.putCopy(object, dest.id, { ...cloneJson(original), folder, modified: now });
   }
   return { id: source.id, project: dest.id, exists };
 }

@@ -55,7 +55,7 @@ function newObject(cls: 'record' | 'file') {
       copies: new Map(),
       ...(cls === 'file' ? { file: { media: media ?? '', parts: {} } } : {}),
     };
-    object.copies.set(projectId, {
+    state.putCopy(object, projectId, {
       name: name ?? source?.copy.name ?? id,
       folder: targetFolder,
       tags: unique(tags ?? source?.copy.tags ?? []),
@@ -63,7 +63,6 @@ function newObject(cls: 'record' | 'file') {
       created: now,
       modified: now,
     });
-    state.objects.set(id, object);
     const response = { id };
     if (nonceState) rememberNonce(state, nonceState.claim, response);
     return response;
@@ -130,7 +129,7 @@ function editLevel(object: DataObject): Level {
 }
 
 /** The copy named by the required `project` of rename/setProperties/addTags/removeTags. */
-function copyForEdit(ctx: CallContext, obj: JsonObject): { object: DataObject; copy: Copy } {
+function copyForEdit(ctx: CallContext, obj: JsonObject): { object: DataObject; copy: Copy; projectId: string } {
   const projectId = containerIdAt(obj, 'project', true) as string;
   const object = routeObject(ctx);
   ctx.state.requireContainer(projectId);
@@ -139,15 +138,15 @@ function copyForEdit(ctx: CallContext, obj: JsonObject): { object: DataObject; c
   const copy = object.copies.get(projectId);
   if (!copy) throw entityNotInContainer(object.id, projectId);
   requireLevel(level, editLevel(object), projectId);
-  return { object, copy };
+  return { object, copy, projectId };
 }
 
 function editCopy(change: (copy: Copy, obj: JsonObject) => void) {
   return (ctx: CallContext, input: unknown): unknown => {
     const obj = expectInputObject(input);
-    const { object, copy } = copyForEdit(ctx, obj);
+    const { object, copy, projectId } = copyForEdit(ctx, obj);
     change(copy, obj);
-    copy.modified = ctx.state.now();
+    ctx.state.stamp(object, projectId, ctx.state.now());
     return { id: object.id };
   };
 }
