@@ -8,6 +8,7 @@ import { validateRecord } from '../server/src/engine/index';
 import { createBaseline } from './baseline';
 import { loadBaselineSchema } from './baselineSchema';
 import { generateCorpus } from './corpus';
+import { benchFindPages, PROJECT_SIZES } from './emulatorBench';
 import { formattingSection } from './formattingBench';
 import { measureHeap } from './heapBench';
 import { processSection } from './processBench';
@@ -199,6 +200,18 @@ async function serverSection(): Promise<boolean> {
   return loadOk && typingOk && completionOk;
 }
 
+/** Measured, not judged: how a findDataObjects page's cost changes with the project's size. */
+async function findSection(): Promise<boolean> {
+  console.log('\n## Emulator: one findDataObjects page (50 results) by project size (real HTTP, median ms of 30)\n');
+  const sizes = PROJECT_SIZES.map((n) => n.toLocaleString('en'));
+  const costs = await benchFindPages();
+  console.log(markdownTable(
+    ['query', ...sizes.map((s) => `${s} records`), `ratio ${sizes[sizes.length - 1]} / ${sizes[0]}`],
+    costs.map((c) => [c.query, ...c.times.map((t) => ms(t.median)), (c.times[c.times.length - 1].median / c.times[0].median).toFixed(2) + '×']),
+  ));
+  return true;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -207,7 +220,7 @@ async function main(): Promise<void> {
   const baseline = createBaseline(loadBaselineSchema(root));
   const results: FileResult[] = [];
   for (const file of corpus) results.push(await benchFile(file, baseline, validateRecord));
-  const passed = [speedSection(results), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection()];
+  const passed = [speedSection(results), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection(), await findSection()];
   const endLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${endLoad} at end`);
   if (passed.includes(false)) process.exitCode = 1;

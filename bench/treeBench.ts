@@ -102,12 +102,12 @@ async function measure<T>(
   let requests = 0;
   for (let i = 0; i < runs; i++) {
     const prepared = await prepare();
-    const before = fixture.emulator.admin.requestLog().length;
+    const before = fixture.emulator.admin.requestCount();
     traffic = { bytes: 0, calls: [] };
     const start = performance.now();
     recordsShown = await load(prepared);
     times.push(performance.now() - start);
-    requests = fixture.emulator.admin.requestLog().length - before;
+    requests = fixture.emulator.admin.requestCount() - before;
   }
   return {
     name,

@@ -1,9 +1,11 @@
 // Administration for tests and tools: create users and projects, grant access, inject faults,
-// count and inspect objects. Available programmatically and as POST /_emulator/* on 127.0.0.1.
+// count and inspect objects. Available programmatically and as POST /_emulator/* on 127.0.0.1 with
+// the run's admin secret.
 import { describeObject, OBJECT_LEGACY_FLAGS, parseFieldSelection } from './describe.js';
 import { ApiError, entityNotInContainer, invalidInput } from './errors.js';
 import { faultProblem, type FaultQueue, type FaultSpec } from './faults.js';
 import { isObject } from './input.js';
+import type { RequestLog, RequestRecord } from './requestLog.js';
 import { isLevel, type EmulatorState, type Level } from './state.js';
 
 export interface EmulatorAdmin {
@@ -16,13 +18,16 @@ export interface EmulatorAdmin {
   clearFaults(): void;
   countObjects(filter?: { projectId?: string; class?: string }): number;
   describe(id: string, projectId?: string): unknown;
-  requestLog(): { route: string; status: number }[];
+  /** The most recent API requests (admin ones excluded), oldest first; see `requestLogLimit`. */
+  requestLog(): RequestRecord[];
+  /** API requests served since the start, including those the bounded log no longer holds. */
+  requestCount(): number;
 }
 
 export function createAdmin(
   state: EmulatorState,
   faults: FaultQueue,
-  requests: { route: string; status: number }[],
+  requests: RequestLog,
   onMutation: () => void,
 ): EmulatorAdmin {
   const requireUser = (userId: string): void => {
@@ -69,7 +74,8 @@ export function createAdmin(
       if (!copy) throw entityNotInContainer(id, chosen);
       return describeObject(object, chosen, copy, parseFieldSelection({ properties: true, details: true }, OBJECT_LEGACY_FLAGS));
     },
-    requestLog: () => requests.map((r) => ({ ...r })),
+    requestLog: () => requests.entries(),
+    requestCount: () => requests.total,
   };
 }
 
@@ -109,7 +115,7 @@ export function handleAdminRequest(admin: EmulatorAdmin, path: string, input: un
     case '/_emulator/describe':
       return admin.describe(str(body.id, 'id'), body.projectId === undefined ? undefined : str(body.projectId, 'projectId'));
     case '/_emulator/requests':
-      return { requests: admin.requestLog() };
+      return { requests: admin.requestLog(), total: admin.requestCount() };
     default:
       throw new ApiError('ResourceNotFound', `The admin route "${path}" could not be found`);
   }

@@ -1,5 +1,6 @@
 // Describe output for data objects and containers, with `fields` / `defaultFields` / legacy flags.
 import { invalidInput } from './errors.js';
+import { cloneJson, jsonText } from '../../common/jsonText.js';
 import { isObject, type JsonObject } from './input.js';
 import { describeParts, fileSize } from './fileContent.js';
 import type { Container, Copy, DataObject, EmulatorState, FileContent, Level } from './state.js';
@@ -115,7 +116,7 @@ export function describeObject(object: DataObject, projectId: string, copy: Copy
       modified: () => copy.modified,
       createdBy: () => ({ user: object.createdBy }),
       properties: () => ({ ...copy.properties }),
-      details: () => structuredClone(object.details),
+      details: () => cloneJson(object.details),
       ...fileFields(object.file),
     },
     object.file ? FILE_DEFAULT_FIELDS : OBJECT_DEFAULT_FIELDS,
@@ -130,7 +131,7 @@ export function describeContainer(
   selection: FieldSelection,
 ): JsonObject {
   let dataUsage = 0;
-  for (const [object] of state.copiesIn(container.id)) dataUsage += JSON.stringify(object.details).length + (object.file ? fileSize(object.file) : 0);
+  for (const [object] of state.copiesIn(container.id)) dataUsage += jsonText(object.details).length + (object.file ? fileSize(object.file) : 0);
   return select(
     {
       id: () => container.id,

@@ -1,23 +1,26 @@
-// The HTTP face of the emulator: POST-only JSON protocol, bearer auth, CORS, error bodies,
-// X-Request-ID, request logging without secrets, and injected faults.
+// The HTTP face of the emulator: POST-only JSON protocol, bearer auth, loopback Host names only,
+// a secret for the admin routes, error bodies, X-Request-ID, request logging without secrets, and
+// injected faults. No CORS: its only clients (the extension host, the CLI, dx, tests) are not
+// browsers, and a browser page must not be able to call it.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ADMIN_SECRET_HEADER, adminSecretMatches } from './adminSecret.js';
+import { jsonText } from '../../common/jsonText.js';
 import { ApiError, typeForStatus } from './errors.js';
 import type { FaultQueue, FaultSpec } from './faults.js';
+import { isLoopbackAddress, isLoopbackHost } from './loopback.js';
+import type { RequestLog } from './requestLog.js';
 import { resolveRoute } from './router.js';
 import type { EmulatorState } from './state.js';
 import { isTransferPath, LOGGED_TRANSFER_PATH, serveTransfer } from './transfers.js';
-
-export interface RequestRecord {
-  route: string;
-  status: number;
-}
 
 export interface HttpContext {
   state: EmulatorState;
   faults: FaultQueue;
   log?: (line: string) => void;
-  requests: RequestRecord[];
+  requests: RequestLog;
+  /** Admin requests must carry it in the X-Emulator-Admin header. */
+  adminSecret: string;
   /** Called after every successful state-changing call. */
   onMutation: () => void;
   /** Handles /_emulator/* (admin) requests; returns the JSON reply. */
@@ -61,7 +64,7 @@ function authenticate(state: EmulatorState, req: IncomingMessage) {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  const text = jsonText(body);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
@@ -75,11 +78,11 @@ function injectedError(fault: FaultSpec): { error: ApiError; headers: Record<str
   const status = fault.status ?? 503;
   const type = fault.errorType ?? typeForStatus(status);
   const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
-  return { error: new InjectedError(type, `${type} (injected by the emulator)`, status), headers };
+  return { error: new StatusError(type, `${type} (injected by the emulator)`, status), headers };
 }
 
-/** An injected error keeps the requested HTTP status even when it differs from the type's usual one. */
-class InjectedError extends ApiError {
+/** An error sent with an HTTP status other than its type's usual one (injected faults, refused hosts). */
+class StatusError extends ApiError {
   constructor(type: string, message: string, private readonly forcedStatus: number) {
     super(type, message);
   }
@@ -88,9 +91,6 @@ class InjectedError extends ApiError {
     return this.forcedStatus;
   }
 }
-
-const isLoopback = (address: string | undefined): boolean =>
-  address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
 export function createRequestHandler(ctx: HttpContext): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = serve(ctx);
@@ -111,33 +111,31 @@ function serve(ctx: HttpContext) {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0];
     res.setHeader('X-Request-ID', randomUUID());
-    if (req.headers.origin) {
-      res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
-      res.setHeader('Access-Control-Expose-Headers', 'X-Request-ID, Retry-After');
-      res.setHeader('Vary', 'Origin');
-    }
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     const admin = path.startsWith('/_emulator/');
     const transfer = isTransferPath(path);
     const shown = transfer ? LOGGED_TRANSFER_PATH : path;
     const finish: Finish = (status, note = '') => {
       if (admin) return;
-      ctx.requests.push({ route: shown, status });
+      ctx.requests.add({ route: shown, status });
       // Only method, path, status and time: never headers or bodies, which carry secrets.
       ctx.log?.(`${req.method} ${shown} ${status} ${Math.round(performance.now() - started)}ms${note}`);
     };
 
+    if (!isLoopbackHost(req.headers.host)) {
+      const host = req.headers.host === undefined ? 'absent' : JSON.stringify(req.headers.host);
+      const message = `The Host header (${host}) must name the loopback interface: 127.0.0.1, localhost or [::1], with any port`;
+      finish(sendError(res, new StatusError('PermissionDenied', message, 403)));
+      return;
+    }
     if (transfer) {
       const body = await readBody(req).catch((error: unknown) => error as Error);
       if (body instanceof Error) finish(sendError(res, body instanceof ApiError ? body : new ApiError('MalformedJSON', 'The request body could not be read')));
       else finish(serveTransfer(ctx.state, req, res, path, body, ctx.onMutation));
       return;
     }
-    if (req.method === 'OPTIONS') {
-      finish(preflight(req, res));
-      return;
-    }
     if (req.method !== 'POST') {
-      send(res, 405, new ApiError('MalformedJSON', 'Every API method must be called with POST').toBody(), { Allow: 'POST, OPTIONS' });
+      send(res, 405, new ApiError('MalformedJSON', 'Every API method must be called with POST').toBody(), { Allow: 'POST' });
       finish(405);
       return;
     }
@@ -153,20 +151,14 @@ function serve(ctx: HttpContext) {
   };
 }
 
-function preflight(req: IncomingMessage, res: ServerResponse): number {
-  const ok = String(req.headers['access-control-request-method'] ?? '').toUpperCase() === 'POST';
-  if (ok) {
-    res.setHeader('Access-Control-Allow-Methods', 'POST');
-    res.setHeader('Access-Control-Allow-Headers', String(req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, DNAnexus-API'));
-    res.setHeader('Access-Control-Max-Age', '3600');
-  }
-  res.writeHead(ok ? 200 : 400).end();
-  return ok ? 200 : 400;
-}
-
 function serveAdmin(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, path: string, body: Buffer): void {
-  if (!isLoopback(req.socket.remoteAddress)) {
+  if (!isLoopbackAddress(req.socket.remoteAddress)) {
     sendError(res, new ApiError('PermissionDenied', 'The admin API is only available from 127.0.0.1'));
+    return;
+  }
+  if (!adminSecretMatches(ctx.adminSecret, req.headers[ADMIN_SECRET_HEADER.toLowerCase()])) {
+    const message = `The admin API needs the ${ADMIN_SECRET_HEADER} header with this run's admin secret (adminSecret of startEmulator())`;
+    sendError(res, new ApiError('InvalidAuthentication', message));
     return;
   }
   try {

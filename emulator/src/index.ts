@@ -2,9 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdmin, handleAdminRequest, type EmulatorAdmin } from './admin.js';
+import { newAdminSecret } from './adminSecret.js';
 import { FaultQueue } from './faults.js';
-import { createRequestHandler, type RequestRecord } from './http.js';
+import { createRequestHandler } from './http.js';
 import { DebouncedSaver, loadStateFile } from './persistence.js';
+import { RequestLog } from './requestLog.js';
 import { demoInfo, seedDemo, type DemoInfo } from './seed.js';
 import { EmulatorState } from './state.js';
 
@@ -12,6 +14,8 @@ export type { FaultSpec } from './faults.js';
 export type { EmulatorAdmin } from './admin.js';
 export type { DemoInfo } from './seed.js';
 export { DEMO_TOKEN } from './seed.js';
+export { ADMIN_SECRET_HEADER } from './adminSecret.js';
+export { DEFAULT_REQUEST_LOG_LIMIT } from './requestLog.js';
 
 export interface EmulatorOptions {
   /** 0 (default) picks an ephemeral port. */
@@ -26,6 +30,8 @@ export interface EmulatorOptions {
   fileClosingMs?: number;
   /** One line per request: method, route, status, milliseconds. Never tokens or bodies. */
   log?: (line: string) => void;
+  /** How many of the most recent requests admin.requestLog() keeps (default DEFAULT_REQUEST_LOG_LIMIT). */
+  requestLogLimit?: number;
 }
 
 export interface RunningEmulator {
@@ -33,6 +39,8 @@ export interface RunningEmulator {
   port: number;
   close(): Promise<void>;
   admin: EmulatorAdmin;
+  /** Random per run; POST /_emulator/* must send it in the X-Emulator-Admin header. */
+  adminSecret: string;
   /** The demo login and project IDs when demo data is present. */
   demo?: DemoInfo;
 }
@@ -50,7 +58,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     saver?.markDirty();
   }
   const faults = new FaultQueue();
-  const requests: RequestRecord[] = [];
+  const requests = new RequestLog(options.requestLogLimit);
+  const adminSecret = newAdminSecret();
   const onMutation = (): void => saver?.markDirty();
   const admin = createAdmin(state, faults, requests, onMutation);
   const server: Server = createServer(
@@ -59,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       faults,
       log: options.log,
       requests,
+      adminSecret,
       onMutation,
       admin: (path, input) => handleAdminRequest(admin, path, input),
     }),
@@ -74,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `http://127.0.0.1:${port}`,
     port,
     admin,
+    adminSecret,
     demo: demoInfo(state),
     close() {
       closing ??= new Promise<void>((resolve) => {

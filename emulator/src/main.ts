@@ -1,4 +1,4 @@
-// CLI: npm run emulator -- --port N [--data FILE] [--seed-demo] [--details-limit BYTES] [--quiet]
+// CLI: npm run emulator -- --port N [--data FILE] [--seed-demo] [--details-limit BYTES] [--request-log-limit N] [--quiet]
 import { startEmulator, type EmulatorOptions } from './index.js';
 
 function parseArgs(argv: string[]): EmulatorOptions & { quiet: boolean } {
@@ -18,8 +18,9 @@ function parseArgs(argv: string[]): EmulatorOptions & { quiet: boolean } {
     else if (arg === '--data') options.dataFile = value(i++, arg);
     else if (arg === '--seed-demo') options.seedDemo = true;
     else if (arg === '--details-limit') options.detailsLimitBytes = integer(value(i++, arg), arg);
+    else if (arg === '--request-log-limit') options.requestLogLimit = integer(value(i++, arg), arg);
     else if (arg === '--quiet') options.quiet = true;
-    else throw new Error(`Unknown option "${arg}". Usage: emulator --port N [--data FILE] [--seed-demo] [--details-limit BYTES] [--quiet]`);
+    else throw new Error(`Unknown option "${arg}". Usage: emulator --port N [--data FILE] [--seed-demo] [--details-limit BYTES] [--request-log-limit N] [--quiet]`);
   }
   return options;
 }

@@ -1,6 +1,7 @@
 // Rules for data-object metadata (platform-api.md §4), shared by /record/new and the edit methods.
 import { invalidInput } from './errors.js';
 import { normalizeFolder } from '../../common/dxPaths.js';
+import { jsonText } from '../../common/jsonText.js';
 import { folderProblem } from './folders.js';
 import { expectedKey, isObject, utf8Bytes } from './input.js';
 
@@ -80,16 +81,20 @@ export function checkDetails(value: unknown, limitBytes: number | undefined, pat
   if (!isObject(value) && !Array.isArray(value)) {
     throw path ? expectedKey(path, 'a JSON object or array') : invalidInput('Expected input to be a JSON object or array');
   }
-  if (limitBytes !== undefined && utf8Bytes(JSON.stringify(value)) > limitBytes) {
+  if (limitBytes !== undefined && utf8Bytes(jsonText(value)) > limitBytes) {
     throw invalidInput(`The details exceed the maximum size of ${limitBytes} bytes`);
   }
   const links: string[] = [];
-  const walk = (node: unknown): void => {
+  // Depth-first with an explicit stack (details may be nested deeper than the call stack allows);
+  // children are pushed last-first so they are visited in document order.
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
     if (Array.isArray(node)) {
-      node.forEach(walk);
-      return;
+      for (let i = node.length - 1; i >= 0; i--) pending.push(node[i]);
+      continue;
     }
-    if (!isObject(node)) return;
+    if (!isObject(node)) continue;
     if (LINK_KEY in node) {
       if (Object.keys(node).length !== 1) {
         throw invalidInput(`A reserved linking string ("${LINK_KEY}") appears as a key in a hash in details but is not the only key in the hash`);
@@ -99,11 +104,11 @@ export function checkDetails(value: unknown, limitBytes: number | undefined, pat
         throw invalidInput(`A reserved linking string ("${LINK_KEY}") appears as the only key in a hash in details but has a value other than a string or {"project", "id"}`);
       }
       if (!links.includes(target)) links.push(target);
-      return;
+      continue;
     }
-    Object.values(node).forEach(walk);
-  };
-  walk(value);
+    const children = Object.values(node);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+  }
   return links;
 }
 

@@ -2,6 +2,7 @@
 // original response when the input is unchanged, and InvalidInput when it changed.
 import { invalidInput } from './errors.js';
 import { canonicalJson } from '../../common/canonicalJson.js';
+import { cloneJson } from '../../common/jsonText.js';
 import { NONCE_RETENTION_MS, type EmulatorState } from './state.js';
 
 export interface NonceClaim {
@@ -15,9 +16,9 @@ export function replayNonce(state: EmulatorState, userId: string, route: string,
   const entry = state.nonces.get(claim.key);
   if (!entry || entry.at < state.now() - NONCE_RETENTION_MS) return { claim };
   if (entry.input !== claim.input) throw invalidInput('Nonce was reused for an earlier API request that had a different input');
-  return { replay: structuredClone(entry.response), claim };
+  return { replay: cloneJson(entry.response), claim };
 }
 
 export function rememberNonce(state: EmulatorState, claim: NonceClaim, response: unknown): void {
-  state.nonces.set(claim.key, { input: claim.input, response: structuredClone(response), at: state.now() });
+  state.nonces.set(claim.key, { input: claim.input, response: cloneJson(response), at: state.now() });
 }

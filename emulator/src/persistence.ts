@@ -1,5 +1,6 @@
 // Saves state to a JSON file with atomic writes (temp file + rename), debounced, and loads it back.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { jsonText } from '../../common/jsonText.js';
 import { defaultSettings, isLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level, type NonceEntry, type User } from './state.js';
 
 const FORMAT = 'dxrecord-emulator-state';
@@ -36,7 +37,10 @@ export function restore(state: EmulatorState, data: unknown): void {
     state.containers.set(c.id, { ...defaultSettings(c.createdBy), ...c, folders: new Set(c.folders), permissions });
   }
   // A file saved while closing has long finished closing by the time the emulator restarts.
-  for (const o of snap.objects) state.objects.set(o.id, { ...o, state: o.state === 'closing' ? 'closed' : o.state, copies: new Map(Object.entries(o.copies)) });
+  for (const o of snap.objects) {
+    const object: DataObject = { ...o, state: o.state === 'closing' ? 'closed' : o.state, copies: new Map() };
+    for (const [containerId, copy] of Object.entries(o.copies)) state.putCopy(object, containerId, copy);
+  }
   for (const [key, entry] of Object.entries(snap.nonces)) state.nonces.set(key, entry);
 }
 
@@ -53,7 +57,7 @@ export function loadStateFile(state: EmulatorState, file: string): boolean {
 
 function saveStateFile(state: EmulatorState, file: string): void {
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(snapshot(state)), { mode: 0o600 });
+  writeFileSync(temp, jsonText(snapshot(state)), { mode: 0o600 });
   renameSync(temp, file);
 }
 

@@ -48,16 +48,16 @@ export function nameMatcher(spec: unknown): Predicate<string> {
 }
 
 /** A string, or {"$and": [...]}/{"$or": [...]} compositions, over a list of strings (tags, types). */
-export function listMatcher(spec: unknown, key: string): Predicate<string[]> {
+export function listMatcher(spec: unknown, key: string, depth = 0): Predicate<string[]> {
   if (typeof spec === 'string') return (values) => values.includes(spec);
-  const composite = compose(spec, key, (s) => listMatcher(s, key));
+  const composite = compose(spec, key, depth, (s) => listMatcher(s, key, depth + 1));
   if (composite) return composite;
   throw expectedKey(key, 'a string or a mapping with key "$and" or "$or"');
 }
 
 /** {"k": "v"} exact, {"k": true} present, {"k": false} absent, plus $and/$or. */
-export function propertiesMatcher(spec: unknown, key = 'properties'): Predicate<Record<string, string>> {
-  const composite = compose(spec, key, (s) => propertiesMatcher(s, key));
+export function propertiesMatcher(spec: unknown, key = 'properties', depth = 0): Predicate<Record<string, string>> {
+  const composite = compose(spec, key, depth, (s) => propertiesMatcher(s, key, depth + 1));
   if (composite) return composite;
   if (!isObject(spec)) throw expectedKey(key, 'a JSON object');
   const checks = Object.entries(spec).map(([k, want]): Predicate<Record<string, string>> => {
@@ -69,10 +69,17 @@ export function propertiesMatcher(spec: unknown, key = 'properties'): Predicate<
   return (props) => checks.every((check) => check(props));
 }
 
-function compose<T>(spec: unknown, key: string, inner: (s: unknown) => Predicate<T>): Predicate<T> | undefined {
+/**
+ * Compositions nest at most this deep: building and evaluating them recurses, and a query deep
+ * enough to overflow the stack must be refused as input rather than fail as an internal error.
+ */
+export const MAX_COMPOSITION_DEPTH = 100;
+
+function compose<T>(spec: unknown, key: string, depth: number, inner: (s: unknown) => Predicate<T>): Predicate<T> | undefined {
   if (!isObject(spec)) return undefined;
   const keys = Object.keys(spec);
   if (keys.length !== 1 || (keys[0] !== '$and' && keys[0] !== '$or')) return undefined;
+  if (depth >= MAX_COMPOSITION_DEPTH) throw invalidInput(`The "${key}" query nests "$and"/"$or" more than ${MAX_COMPOSITION_DEPTH} levels deep`);
   const parts = spec[keys[0]];
   if (!Array.isArray(parts)) throw expectedKey(`${key}.${keys[0]}`, 'an array');
   const predicates = parts.map(inner);
@@ -98,7 +105,7 @@ export function timeRange(input: JsonObject, key: string): Predicate<number> {
 const MAX_PAGE = 1000;
 
 /** `limit`: default and maximum 1000 (larger requests are capped). */
-function pageLimit(input: JsonObject): number {
+export function pageLimit(input: JsonObject): number {
   const limit = input.limit;
   if (limit === undefined) return MAX_PAGE;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw expectedKey('limit', 'a positive integer');
@@ -114,9 +121,20 @@ export function page<T, K>(items: T[], input: JsonObject, keyOf: (item: T) => K,
   let start = 0;
   if (input.starting !== undefined && input.starting !== null) {
     start = items.findIndex((item) => sameKey(keyOf(item), input.starting));
-    if (start < 0) throw invalidInput('Expected key "starting" of input to be a value of "next" from an earlier call with the same input');
+    if (start < 0) throw invalidInput(STARTING_MISMATCH);
   }
-  const slice = items.slice(start, start + limit);
-  const following = items[start + limit];
+  const { slice, following } = takePage(items.slice(start), limit);
   return { slice, next: following === undefined ? null : keyOf(following) };
+}
+
+export const STARTING_MISMATCH = 'Expected key "starting" of input to be a value of "next" from an earlier call with the same input';
+
+/** The first `limit` items of an ordered sequence, and the one after them (if any), reading no further. */
+export function takePage<T>(items: Iterable<T>, limit: number): { slice: T[]; following: T | undefined } {
+  const slice: T[] = [];
+  for (const item of items) {
+    if (slice.length === limit) return { slice, following: item };
+    slice.push(item);
+  }
+  return { slice, following: undefined };
 }

@@ -39,10 +39,10 @@ function place(state: EmulatorState, owner: User, container: Container, p: Place
     types: p.types ?? [],
     details,
     links: checkDetails(details, undefined),
-    copies: new Map([[container.id, { name: p.name, folder: p.folder, tags: p.tags ?? [], properties: p.properties ?? {}, created: now, modified: now }]]),
+    copies: new Map(),
     ...(p.content ? { file: fileContent(p.content) } : {}),
   };
-  state.objects.set(object.id, object);
+  state.putCopy(object, container.id, { name: p.name, folder: p.folder, tags: p.tags ?? [], properties: p.properties ?? {}, created: now, modified: now });
   return object;
 }
 
@@ -91,5 +91,5 @@ export function seedExampleTargets(state: EmulatorState, demo: User, curator: Us
   });
   const copy = genome.copies.get(reference.id);
   state.ensureFolder(project, '/reference', true);
-  genome.copies.set(project.id, { ...structuredClone(copy as NonNullable<typeof copy>), folder: '/reference', modified: state.now() });
+  state.putCopy(genome, project.id, { ...structuredClone(copy as NonNullable<typeof copy>), folder: '/reference', modified: state.now() });
 }

@@ -2,6 +2,7 @@
 // folders, permissions and nonces. Pure (no HTTP), so it can be driven directly in tests.
 import { randomBytes } from 'node:crypto';
 import { ApiError, entityNotFound, invalidInput, notFound, permissionDenied } from './errors.js';
+import { CopyOrder } from './copyOrder.js';
 import { folderChain } from './folders.js';
 import { cryptoRandomInt, mintId, type RandomInt } from './ids.js';
 
@@ -81,6 +82,7 @@ export interface Copy {
   tags: string[];
   properties: Record<string, string>;
   created: number;
+  /** Changed only through EmulatorState.stamp, which keeps find's order index. */
   modified: number;
 }
 
@@ -133,6 +135,11 @@ export const DEFAULT_FILE_CLOSING_MS = 200;
 export { NONCE_LIFETIME_MS as NONCE_RETENTION_MS } from '../../common/nonce.js';
 import { NONCE_LIFETIME_MS as NONCE_RETENTION_MS } from '../../common/nonce.js';
 
+export interface ContainerOrders {
+  modified: CopyOrder;
+  created: CopyOrder;
+}
+
 export class EmulatorState {
   readonly users = new Map<string, User>();
   readonly containers = new Map<string, Container>();
@@ -148,6 +155,8 @@ export class EmulatorState {
   readonly closingUntil = new Map<string, number>();
   private clock: () => number = Date.now;
   private lastTime = 0;
+  /** Per container, its copies in find order; kept by putCopy, stamp and removeCopy. */
+  private readonly orders = new Map<string, ContainerOrders>();
 
   /** Milliseconds, strictly increasing, so "newest modified first" is never ambiguous within a run. */
   now(): number {
@@ -257,10 +266,40 @@ export class EmulatorState {
     if (!container.folders.has(folder)) throw folderNotFound(folder, container.id);
   }
 
+  /** Adds or replaces an object's copy in a container (and the object, when new). */
+  putCopy(object: DataObject, containerId: string, copy: Copy): void {
+    object.copies.set(containerId, copy);
+    this.objects.set(object.id, object);
+    const orders = this.ordersIn(containerId);
+    orders.modified.set(object, copy, copy.modified);
+    orders.created.set(object, copy, object.created);
+  }
+
+  /** Sets `modified` of the object's copy in a container: the only way it changes. */
+  stamp(object: DataObject, containerId: string, time: number): void {
+    const copy = object.copies.get(containerId);
+    if (!copy) return;
+    copy.modified = time;
+    this.ordersIn(containerId).modified.set(object, copy, time);
+  }
+
   /** Removes a copy; an object with no copies left is gone. */
   removeCopy(object: DataObject, containerId: string): void {
     object.copies.delete(containerId);
     if (object.copies.size === 0) this.objects.delete(object.id);
+    const orders = this.orders.get(containerId);
+    orders?.modified.delete(object.id);
+    orders?.created.delete(object.id);
+  }
+
+  /** The container's copies ordered by modified and by the object's created time. */
+  ordersIn(containerId: string): ContainerOrders {
+    let orders = this.orders.get(containerId);
+    if (!orders) {
+      orders = { modified: new CopyOrder(), created: new CopyOrder() };
+      this.orders.set(containerId, orders);
+    }
+    return orders;
   }
 
   /** Copies in `containerId`, optionally limited to a folder. */
@@ -274,7 +313,7 @@ export class EmulatorState {
   /** Bumps `modified` on every copy, for changes to global metadata (details, types, hidden, state). */
   touchObject(object: DataObject): void {
     const now = this.now();
-    for (const copy of object.copies.values()) copy.modified = now;
+    for (const containerId of object.copies.keys()) this.stamp(object, containerId, now);
   }
 
   /** The highest level the caller holds on any project containing the object. */

@@ -1,5 +1,6 @@
 // Shared helpers for emulator conformance tests: real HTTP to an emulator on an ephemeral port.
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/src/index.js';
+import { request } from 'node:http';
+import { ADMIN_SECRET_HEADER, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/src/index.js';
 
 export interface Reply {
   status: number;
@@ -21,6 +22,39 @@ export async function call(emu: RunningEmulator, token: string | undefined, rout
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+/** POST to the admin API with the run's secret, as the e2e harness or a tool would. */
+export function adminCall(emu: RunningEmulator, route: string, body: unknown = {}): Promise<Reply> {
+  return call(emu, undefined, route, body, { [ADMIN_SECRET_HEADER]: emu.adminSecret });
+}
+
+export interface RawReply {
+  status: number;
+  body: any;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/**
+ * A request with full control of the headers, including Host (which fetch does not let a caller
+ * set): `host: null` sends none.
+ */
+export function rawRequest(emu: RunningEmulator, method: string, route: string, headers: Record<string, string>, host?: string | null, body = ''): Promise<RawReply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: emu.port, method, path: route, setHost: false, headers: { ...headers, ...(host === null ? {} : { Host: host ?? `127.0.0.1:${emu.port}` }) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: res.headers });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export interface World {

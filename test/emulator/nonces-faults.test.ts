@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { call, expectError, world, type World } from './helpers.js';
+import { adminCall, call, expectError, world, type World } from './helpers.js';
 
 describe('nonces', () => {
   let w: World;
@@ -111,7 +111,7 @@ describe('fault injection', () => {
   });
 
   it('is reachable over the HTTP admin API', async () => {
-    const post = (path: string, body: unknown) => call(w.emu, undefined, path, body);
+    const post = (path: string, body: unknown) => adminCall(w.emu, path, body);
     const user = (await post('/_emulator/users', { handle: 'carol' })).body;
     assert.equal(user.userId, 'user-carol');
     const project = (await post('/_emulator/projects', { ownerUserId: user.userId, name: 'Carol' })).body.id;

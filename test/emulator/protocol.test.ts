@@ -55,18 +55,6 @@ describe('emulator protocol', () => {
     assert.equal(((await response.json()) as { error: { type: string } }).error.type, 'MalformedJSON');
   });
 
-  it('echoes Origin and accepts a POST preflight', async () => {
-    const preflight = await fetch(`${w.emu.url}/system/whoami`, {
-      method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
-    });
-    assert.equal(preflight.status, 200);
-    assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:3000');
-    assert.equal(preflight.headers.get('access-control-allow-headers'), 'authorization,content-type');
-    const post = await call(w.emu, w.alice.token, '/system/whoami', {}, { Origin: 'http://localhost:3000' });
-    assert.equal(post.headers.get('access-control-allow-origin'), 'http://localhost:3000');
-  });
-
   it('reports unknown routes as 404 ResourceNotFound', async () => {
     expectError(await w.api('/system/noSuchMethod', {}), 404, 'ResourceNotFound');
     expectError(await w.api(`/${w.project}/noSuchMethod`, {}), 404, 'ResourceNotFound');

@@ -1,6 +1,7 @@
 // /project/new and the /project-xxxx/ and /container-xxxx/ methods (platform-api.md §6.14–6.17).
 import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption, parseFieldSelection } from '../describe.js';
 import { entityNotInContainer, invalidInput, invalidState } from '../errors.js';
+import { cloneJson } from '../../../common/jsonText.js';
 import { baseName, isWithin, joinFolder, parentFolder } from '../folders.js';
 import { containerIdAt, expectInputObject, optBool, optEnum, optString, optStringArray, reqString, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkFolder, checkName, checkProperties, checkTags } from '../metadata.js';
@@ -126,23 +127,27 @@ function removeObjects(ctx: CallContext, input: unknown): unknown {
 /** Hidden objects the removed ones linked to go too, unless a visible object still reaches them. */
 function removeOrphanedHidden(state: EmulatorState, containerId: string, removed: DataObject[]): void {
   const inContainer = new Map([...state.copiesIn(containerId)].map(([o]) => [o.id, o]));
-  const reachable = new Set<string>();
-  const visit = (id: string): void => {
-    const object = inContainer.get(id);
-    if (!object || reachable.has(id)) return;
-    reachable.add(id);
-    object.links.forEach(visit);
-  };
-  for (const object of inContainer.values()) if (!object.hidden) visit(object.id);
-  const candidates = new Set<string>();
-  const collect = (id: string): void => {
-    const object = inContainer.get(id);
-    if (!object || candidates.has(id) || !object.hidden) return;
-    candidates.add(id);
-    object.links.forEach(collect);
-  };
-  for (const object of removed) object.links.forEach(collect);
+  const visible = [...inContainer.values()].filter((o) => !o.hidden).map((o) => o.id);
+  const reachable = linkedFrom(visible, inContainer, () => true);
+  const candidates = linkedFrom(removed.flatMap((o) => o.links), inContainer, (o) => o.hidden);
   for (const id of candidates) if (!reachable.has(id)) state.removeCopy(inContainer.get(id) as DataObject, containerId);
+}
+
+/**
+ * The objects of `inContainer` that `include` accepts reached from `starts` through links, walked
+ * with an explicit stack since chains of linked records can be longer than the call stack allows.
+ */
+function linkedFrom(starts: string[], inContainer: Map<string, DataObject>, include: (object: DataObject) => boolean): Set<string> {
+  const seen = new Set<string>();
+  const pending = [...starts];
+  while (pending.length > 0) {
+    const id = pending.pop() as string;
+    const object = inContainer.get(id);
+    if (!object || seen.has(id) || !include(object)) continue;
+    seen.add(id);
+    for (const link of object.links) pending.push(link);
+  }
+  return seen;
 }
 
 /** Renames a folder subtree `from` to `to`, carrying its objects along. */
@@ -155,10 +160,10 @@ function relocateFolder(state: EmulatorState, container: Container, from: string
     }
   }
   const now = state.now();
-  for (const [, copy] of state.copiesIn(container.id)) {
+  for (const [object, copy] of state.copiesIn(container.id)) {
     if (isWithin(copy.folder, from)) {
       copy.folder = rebase(copy.folder);
-      copy.modified = now;
+      state.stamp(object, container.id, now);
     }
   }
 }
@@ -179,16 +184,17 @@ function move(ctx: CallContext, input: unknown): unknown {
   const destination = folderAt(obj, 'destination');
   const { container } = routeContainer(ctx, 'CONTRIBUTE');
   ctx.state.requireFolder(container, destination);
-  const copies = ids.map((id) => {
-    const copy = ctx.state.objects.get(id)?.copies.get(container.id);
-    if (!copy) throw entityNotInContainer(id, container.id);
-    return copy;
+  const moved = ids.map((id) => {
+    const object = ctx.state.objects.get(id);
+    const copy = object?.copies.get(container.id);
+    if (!object || !copy) throw entityNotInContainer(id, container.id);
+    return { object, copy };
   });
   const targets = folders.map((f) => requireMovableFolder(container, f, destination));
   const now = ctx.state.now();
-  for (const copy of copies) {
+  for (const { object, copy } of moved) {
     copy.folder = destination;
-    copy.modified = now;
+    ctx.state.stamp(object, container.id, now);
   }
   folders.forEach((f, i) => relocateFolder(ctx.state, container, f, targets[i]));
   return { id: container.id };
@@ -266,7 +272,7 @@ function clone(ctx: CallContext, input: unknown): unknown {
       continue;
     }
     const original = object.copies.get(source.id) as Copy;
-    object.copies.set(dest.id, { ...structuredClone(original), folder, modified: now });
+    state.putCopy(object, dest.id, { ...cloneJson(original), folder, modified: now });
   }
   return { id: source.id, project: dest.id, exists };
 }

@@ -6,15 +6,10 @@ import { isWithin } from '../folders.js';
 import { DATA_OBJECT_CLASSES } from '../../../common/dxIds.js';
 import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, optEnum, optObject, optString, optStringArray, reqString, requireKey, type JsonObject } from '../input.js';
 import { checkFolder } from '../metadata.js';
-import { compare, listMatcher, nameMatcher, page, propertiesMatcher, timeRange, type Predicate } from '../query.js';
+import { hitsInOrder, type FindSort, type Hit } from '../findOrder.js';
+import { compare, listMatcher, nameMatcher, page, pageLimit, propertiesMatcher, STARTING_MISMATCH, takePage, timeRange, type Predicate } from '../query.js';
 import { LEVELS, levelRank, requireLevel, type Container, type Copy, type DataObject, type EmulatorState, type Level } from '../state.js';
 import type { CallContext } from './context.js';
-
-interface Hit {
-  project: string;
-  object: DataObject;
-  copy: Copy;
-}
 
 const ACCESS_LEVELS = LEVELS.filter((l) => l !== 'NONE');
 const all = (): boolean => true;
@@ -36,15 +31,27 @@ function searchedContainers(state: EmulatorState, userId: string, scope: JsonObj
     .sort((a, b) => compare(a.id, b.id));
 }
 
-function hitOrder(sortBy: JsonObject | undefined): (a: Hit, b: Hit) => number {
-  if (!sortBy) {
-    // Grouped by project, newest modified first, ties by ascending ID.
-    return (a, b) => compare(a.project, b.project) || b.copy.modified - a.copy.modified || compare(a.object.id, b.object.id);
-  }
+function findSort(sortBy: JsonObject | undefined): FindSort | undefined {
+  if (!sortBy) return undefined;
   const field = optEnum(sortBy, 'field', ['created', 'modified', 'name'] as const, 'sortBy.field') ?? 'modified';
-  const sign = (optEnum(sortBy, 'ordering', ['ascending', 'descending'] as const, 'sortBy.ordering') ?? 'ascending') === 'ascending' ? 1 : -1;
-  const value = (h: Hit): string | number => (field === 'created' ? h.object.created : field === 'modified' ? h.copy.modified : h.copy.name);
-  return (a, b) => sign * compare(value(a), value(b)) || compare(a.project, b.project) || compare(a.object.id, b.object.id);
+  const ordering = optEnum(sortBy, 'ordering', ['ascending', 'descending'] as const, 'sortBy.ordering') ?? 'ascending';
+  return { field, sign: ordering === 'ascending' ? 1 : -1 };
+}
+
+/** The hit a `starting` names: it must still be one, as it was when an earlier page returned it as `next`. */
+function startingHit(state: EmulatorState, starting: unknown, containers: Container[], matches: (object: DataObject, copy: Copy) => boolean): Hit | undefined {
+  if (starting === undefined || starting === null) return undefined;
+  if (isObject(starting) && typeof starting.project === 'string' && typeof starting.id === 'string') {
+    const project = starting.project;
+    const object = state.objects.get(starting.id);
+    const copy = object?.copies.get(project);
+    if (object && copy && containers.some((c) => c.id === project) && matches(object, copy)) return { project, object, copy };
+  }
+  throw invalidInput(STARTING_MISMATCH);
+}
+
+function* matching(hits: Iterable<Hit>, matches: (object: DataObject, copy: Copy) => boolean): Generator<Hit> {
+  for (const hit of hits) if (matches(hit.object, hit.copy)) yield hit;
 }
 
 function findDataObjects(ctx: CallContext, input: unknown): unknown {
@@ -65,37 +72,24 @@ function findDataObjects(ctx: CallContext, input: unknown): unknown {
   const scope = optObject(obj, 'scope');
   const folder = scope?.folder === undefined ? '/' : checkFolder(scope.folder, 'scope.folder');
   const recurse = scope ? optBool(scope, 'recurse', 'scope.recurse') ?? true : true;
-  const sortBy = optObject(obj, 'sortBy');
-  const order = hitOrder(sortBy);
+  const sort = findSort(optObject(obj, 'sortBy'));
   const region = optString(obj, 'region');
   const selection = parseDescribeOption(obj.describe, 'describe', OBJECT_LEGACY_FLAGS);
 
-  const hits: Hit[] = [];
-  for (const container of searchedContainers(state, user.id, scope, level)) {
-    if (region !== undefined && container.region !== region) continue;
-    for (const [object, copy] of state.copiesIn(container.id)) {
-      const visibleOk = visibility === 'either' || (visibility === 'hidden') === object.hidden;
-      const inScope = recurse ? isWithin(copy.folder, folder) : copy.folder === folder;
-      if (
-        visibleOk && inScope &&
-        (cls === undefined || object.class === cls) &&
-        (wantState === 'any' || object.state === wantState) &&
-        (ids === undefined || ids.includes(object.id)) &&
-        (link === undefined || object.links.includes(link)) &&
-        name(copy.name) && types(object.types) && tags(copy.tags) && properties(copy.properties) &&
-        created(object.created) && modified(copy.modified)
-      ) {
-        hits.push({ project: container.id, object, copy });
-      }
-    }
-  }
-  hits.sort(order);
-  const { slice, next } = page(
-    hits,
-    obj,
-    (h) => ({ project: h.project, id: h.object.id }),
-    (k, s) => isObject(s) && s.project === k.project && s.id === k.id,
-  );
+  const containers = searchedContainers(state, user.id, scope, level).filter((c) => region === undefined || c.region === region);
+  const matches = (object: DataObject, copy: Copy): boolean =>
+    (visibility === 'either' || (visibility === 'hidden') === object.hidden) &&
+    (recurse ? isWithin(copy.folder, folder) : copy.folder === folder) &&
+    (cls === undefined || object.class === cls) &&
+    (wantState === 'any' || object.state === wantState) &&
+    (ids === undefined || ids.includes(object.id)) &&
+    (link === undefined || object.links.includes(link)) &&
+    name(copy.name) && types(object.types) && tags(copy.tags) && properties(copy.properties) &&
+    created(object.created) && modified(copy.modified);
+  const limit = pageLimit(obj);
+  const start = startingHit(state, obj.starting, containers, matches);
+  const { slice, following } = takePage(matching(hitsInOrder(state, containers, sort, start), matches), limit);
+  const next = following === undefined ? null : { project: following.project, id: following.object.id };
   return {
     results: slice.map((h) => {
       const result: JsonObject = { project: h.project, id: h.object.id };

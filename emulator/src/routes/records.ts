@@ -2,6 +2,7 @@
 import { describeObject, OBJECT_LEGACY_FLAGS, parseFieldSelection } from '../describe.js';
 import { ApiError, entityNotFound, entityNotInContainer, invalidInput, invalidState } from '../errors.js';
 import { isContainerId } from '../../../common/dxIds.js';
+import { cloneJson } from '../../../common/jsonText.js';
 import { hashIdClass } from '../ids.js';
 import { containerIdAt, expectedKey, expectInputObject, isObject, optBool, optString, reqStringArray, requireKey, type JsonObject } from '../input.js';
 import { checkDetails, checkFolder, checkName, checkNonce, checkProperties, checkTags, checkTypes, mergeProperties } from '../metadata.js';
@@ -40,7 +41,7 @@ function newObject(cls: 'record' | 'file') {
 
     const now = state.now();
     const id = state.mint(cls);
-    const details = obj.details !== undefined ? structuredClone(obj.details) : structuredClone(source?.object.details ?? {});
+    const details = obj.details !== undefined ? cloneJson(obj.details) : cloneJson(source?.object.details ?? {});
     const object: DataObject = {
       id,
       class: cls,
@@ -54,7 +55,7 @@ function newObject(cls: 'record' | 'file') {
       copies: new Map(),
       ...(cls === 'file' ? { file: { media: media ?? '', parts: {} } } : {}),
     };
-    object.copies.set(projectId, {
+    state.putCopy(object, projectId, {
       name: name ?? source?.copy.name ?? id,
       folder: targetFolder,
       tags: unique(tags ?? source?.copy.tags ?? []),
@@ -62,7 +63,6 @@ function newObject(cls: 'record' | 'file') {
       created: now,
       modified: now,
     });
-    state.objects.set(id, object);
     const response = { id };
     if (nonceState) rememberNonce(state, nonceState.claim, response);
     return response;
@@ -120,7 +120,7 @@ function getDetails(ctx: CallContext, input: unknown): unknown {
   const hint = containerIdAt(obj, 'project', false);
   const object = routeObject(ctx);
   ctx.state.visibleCopy(ctx.user.id, object, hint);
-  return structuredClone(object.details);
+  return cloneJson(object.details);
 }
 
 /** Level for changing copy metadata: UPLOAD while open, CONTRIBUTE once closed. */
@@ -129,7 +129,7 @@ function editLevel(object: DataObject): Level {
 }
 
 /** The copy named by the required `project` of rename/setProperties/addTags/removeTags. */
-function copyForEdit(ctx: CallContext, obj: JsonObject): { object: DataObject; copy: Copy } {
+function copyForEdit(ctx: CallContext, obj: JsonObject): { object: DataObject; copy: Copy; projectId: string } {
   const projectId = containerIdAt(obj, 'project', true) as string;
   const object = routeObject(ctx);
   ctx.state.requireContainer(projectId);
@@ -138,15 +138,15 @@ function copyForEdit(ctx: CallContext, obj: JsonObject): { object: DataObject; c
   const copy = object.copies.get(projectId);
   if (!copy) throw entityNotInContainer(object.id, projectId);
   requireLevel(level, editLevel(object), projectId);
-  return { object, copy };
+  return { object, copy, projectId };
 }
 
 function editCopy(change: (copy: Copy, obj: JsonObject) => void) {
   return (ctx: CallContext, input: unknown): unknown => {
     const obj = expectInputObject(input);
-    const { object, copy } = copyForEdit(ctx, obj);
+    const { object, copy, projectId } = copyForEdit(ctx, obj);
     change(copy, obj);
-    copy.modified = ctx.state.now();
+    ctx.state.stamp(object, projectId, ctx.state.now());
     return { id: object.id };
   };
 }
@@ -174,7 +174,7 @@ function setDetails(ctx: CallContext, input: unknown): unknown {
   // The body is the details themselves, not {"details": ...}.
   const links = checkDetails(input, ctx.state.detailsLimitBytes);
   const object = objectForGlobalEdit(ctx, true);
-  object.details = structuredClone(input);
+  object.details = cloneJson(input);
   object.links = links;
   ctx.state.touchObject(object);
   return { id: object.id };
