@@ -94,7 +94,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const configFile = join(stateDir, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
   const profile = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  await installExtension(options.vsix, profile, isolatedEnv(stateDir));
+  const env = isolatedEnv(stateDir);
+  await installExtension(options.vsix, profile, env);
 
   const logFile = join(stateDir, 'code-server.log');
   const log = openSync(logFile, 'w');
@@ -110,7 +111,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
       '--disable-getting-started-override',
       workspace,
     ],
-    { env: isolatedEnv(stateDir), stdio: ['ignore', log, log] },
+    { env, stdio: ['ignore', log, log] },
   );
   let exited = false;
   child.once('exit', () => (exited = true));
