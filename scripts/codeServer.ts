@@ -1,8 +1,10 @@
 // Starts code-server (a real VS Code 1.100 workbench served over HTTP) with this extension installed
-// into a fresh profile. Used by the end-to-end tests and by `npm run demo`.
-import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+// from its .vsix into a fresh profile, as a user installs it. Used by the end-to-end tests and by
+// `npm run demo`.
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { stopProcessTree } from './processTree';
 
 const repoRoot = resolve(__dirname, '..');
@@ -30,6 +32,8 @@ export interface CodeServerOptions {
   stateDir: string;
   workspace: string;
   settings: Record<string, unknown>;
+  /** The packaged extension (see packageVsix.ts). */
+  vsix: string;
 }
 
 export interface RunningCodeServer {
@@ -39,12 +43,6 @@ export interface RunningCodeServer {
   userDataDir: string;
   logFile: string;
   stop(): Promise<void>;
-}
-
-/** The folder name code-server expects for an installed extension: <publisher>.<name>-<version>. */
-function extensionFolderName(): string {
-  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  return `${manifest.publisher}.${manifest.name}-${manifest.version}`;
 }
 
 /** Environment for code-server and the browser: nothing written to $HOME, no dx config of the user's. */
@@ -79,6 +77,12 @@ async function waitForListeningUrl(logFile: string, exited: () => boolean): Prom
   throw new Error(`code-server did not start within 60 s; see ${logFile}`);
 }
 
+/** `code-server --install-extension`, which unpacks the .vsix as the editor's own installer does. */
+async function installExtension(vsix: string, profile: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const { stdout, stderr } = await promisify(execFile)(codeServerBin, [...profile, '--install-extension', vsix], { env });
+  if (!/was successfully installed/.test(stdout)) throw new Error(`code-server did not install ${vsix}:\n${stdout}${stderr}`);
+}
+
 export async function startCodeServer(options: CodeServerOptions): Promise<RunningCodeServer> {
   const { stateDir, workspace } = options;
   const userDataDir = join(stateDir, 'user-data');
@@ -86,29 +90,28 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify(options.settings, null, 2));
-  // A symlinked extension folder is an installed extension as far as code-server is concerned.
-  symlinkSync(repoRoot, join(extensionsDir, extensionFolderName()));
   // Our own config file, or code-server writes one with a random password under $HOME.
   const configFile = join(stateDir, 'code-server.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
+  const profile = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  const env = isolatedEnv(stateDir);
+  await installExtension(options.vsix, profile, env);
 
   const logFile = join(stateDir, 'code-server.log');
   const log = openSync(logFile, 'w');
   const child = spawn(
     codeServerBin,
     [
-      '--config', configFile,
+      ...profile,
       '--bind-addr', '127.0.0.1:0',
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
       workspace,
     ],
-    { env: isolatedEnv(stateDir), stdio: ['ignore', log, log] },
+    { env, stdio: ['ignore', log, log] },
   );
   let exited = false;
   child.once('exit', () => (exited = true));

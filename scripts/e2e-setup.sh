@@ -13,6 +13,15 @@ RG_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 
 apt_ready() { dpkg -s libkrb5-dev ripgrep chromium >/dev/null 2>&1; }
 
+# On a fresh machine unattended upgrades may hold apt's locks for minutes: wait for them (up to 10 min),
+# and let apt-get wait too for the dpkg lock, in case another apt takes it just after we looked.
+APT_LOCK_WAIT=600
+apt_get() {
+  bash "$ROOT/scripts/wait-for-apt-lock.sh" "$APT_LOCK_WAIT" \
+    /var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock /var/cache/apt/archives/lock
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout="$APT_LOCK_WAIT" "$@"
+}
+
 if apt_ready && [ -x "$DEST/node_modules/.bin/code-server" ] && cmp -s "$MANIFEST/package-lock.json" "$STAMP"; then
   exit 0
 fi
@@ -23,8 +32,8 @@ if ! apt_ready; then
     echo "e2e setup: run as root, or install: apt-get install libkrb5-dev ripgrep chromium" >&2
     exit 1
   fi
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libkrb5-dev ripgrep chromium
+  apt_get update
+  apt_get install -y --no-install-recommends libkrb5-dev ripgrep chromium
 fi
 
 # @vscode/ripgrep's postinstall looks in this cache before downloading rg from GitHub.

@@ -1,11 +1,13 @@
-// One end-to-end environment for a whole test file: the emulator with our own seed data, the built
-// extension (dist/, which `npm test` builds first) in a fresh code-server profile, and headless
-// chromium on the workbench.
+// One end-to-end environment for a whole test file: the emulator with our own seed data, the
+// extension packaged into a .vsix (from dist/, which `npm test` builds first) and installed from it
+// into a fresh code-server profile, so a packaging mistake fails here, and headless chromium on the
+// workbench.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { isolatedEnv, quietWorkbenchSettings, startCodeServer } from '../../scripts/codeServer';
+import { packageVsix } from '../../scripts/packageVsix';
 import { launchWorkbench, type Workbench } from './workbench';
 
 const repoRoot = resolve(__dirname, '../..');
@@ -112,7 +114,9 @@ export async function startE2E(files: (seed: Seed) => Record<string, string>): P
     cleanups.push(() => emulator.close());
     const seed = await seedEmulator(emulator);
     writeWorkspace(workspace, files(seed));
-    const codeServer = await startCodeServer({ stateDir, workspace, settings: e2eSettings(emulator.url) });
+    const vsix = join(stateDir, 'dxrecord.vsix');
+    packageVsix(vsix);
+    const codeServer = await startCodeServer({ stateDir, workspace, settings: e2eSettings(emulator.url), vsix });
     cleanups.push(() => codeServer.stop());
     const wb = await launchWorkbench(codeServer.workbenchUrl, join(stateDir, 'chromium'), isolatedEnv(stateDir), shotsDir);
     cleanups.push(() => wb.close());
