@@ -6,8 +6,8 @@
 import { format } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver';
-import { formatDocument } from '../server/src/features/formatting';
-import { applyEdits, fileUri, LspTestClient } from '../test/server/lspClient';
+import { formatDocument } from '../server/src/languageService/formatting';
+import { applyEdits, fileUri, LspTestClient } from '../testkit/lspClient';
 import { generateRecord } from './corpus';
 import { summarize, timeOnce, type Sample } from './stats';
 import { kib, markdownTable, ms, verdict } from './table';

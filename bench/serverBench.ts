@@ -2,17 +2,15 @@
 // latency on a small document while a 5 MB and a 100,000-error document are being validated,
 // diagnostics latency after the last keystroke in a 1 MB record, and completion at 1 MB. Also,
 // in process, what moving those documents and results between threads costs the main thread.
-import { resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Position } from 'vscode-languageserver-protocol';
 import { validateRecord } from '../server/src/engine/index';
 import { packResult, UnpackedResult } from '../server/src/lsp/resultTransfer';
 import { corpusFile } from './corpus';
-import { LspSession } from './lspSession';
+import { LspTestClient } from '../testkit/lspClient';
 import { summarize, type Summary } from './stats';
 
 export const DEBOUNCE_MS = 200;
-const SERVER = resolve(__dirname, '../dist/server.js');
 const PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
 const SMALL = JSON.stringify({ project: PROJECT, name: 'small', folder: '/a', properties: { k: 'v' } }, null, 2);
 /** 100,000 syntax errors (bad literals) in `details`. */
@@ -47,7 +45,7 @@ export async function benchRequestsUnderLoad(): Promise<LoadResult> {
     validateRecord(text);
     return performance.now() - start;
   });
-  const session = await LspSession.start(SERVER, { validation: { debounceMs: DEBOUNCE_MS } });
+  const session = await LspTestClient.start({ settings: { validation: { debounceMs: DEBOUNCE_MS } } });
   try {
     const small = 'file:///bench/small.dxrecord.json';
     session.open(small, SMALL);
@@ -62,13 +60,13 @@ export async function benchRequestsUnderLoad(): Promise<LoadResult> {
 
     const from = session.published.length;
     for (const doc of heavy) session.open(doc.uri, doc.text);
-    const count = (uri: string) => session.published.slice(from).filter((p) => p.params.uri === uri).length;
+    const count = (uri: string) => session.published.slice(from).filter((p) => p.uri === uri).length;
     const loaded: number[] = [];
     while (heavy.some((doc) => count(doc.uri) < 3)) {
       for (const doc of heavy) {
         // Edit again as soon as the latest version is published, so each is always being checked.
         const { version } = session.document(doc.uri);
-        if (session.published.slice(from).some((p) => p.params.uri === doc.uri && p.params.version === version)) session.type(doc.uri, 1, ' ');
+        if (session.published.slice(from).some((p) => p.uri === doc.uri && p.version === version)) session.type(doc.uri, 1, ' ');
       }
       loaded.push(await request());
       await sleep(5);
@@ -98,7 +96,7 @@ export async function benchTyping(): Promise<TypingResult> {
   const engineStart = performance.now();
   validateRecord(text);
   const engineMs = performance.now() - engineStart;
-  const session = await LspSession.start(SERVER, { validation: { debounceMs: DEBOUNCE_MS } });
+  const session = await LspTestClient.start({ settings: { validation: { debounceMs: DEBOUNCE_MS } } });
   try {
     const uri = 'file:///bench/typing.dxrecord.json';
     session.open(uri, text);

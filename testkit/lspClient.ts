@@ -1,6 +1,7 @@
-// A small LSP client for tests: spawns the bundled server (dist/server.js --stdio) and speaks real
-// JSON-RPC to it. It answers workspace/configuration from `settings` and records every
-// publishDiagnostics so tests can assert on what was (and was not) published.
+// A small LSP client for the tests, the bench and the fuzzer: spawns the bundled server
+// (dist/server.js --stdio) and speaks real JSON-RPC to it, as the editor does. It answers
+// workspace/configuration from `settings` and records every publishDiagnostics with its arrival
+// time, so callers can assert on (or time) what was published.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,10 +11,11 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-export { applyEdits, fileUri } from '../languageService/workspace';
+import type { Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+export { applyEdits, fileUri } from './documents';
 
-export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
+export const SERVER_PATH = resolve(__dirname, '../dist/server.js');
 
 export interface ClientOptions {
   /** The `dxrecord` section returned for workspace/configuration. */
@@ -23,9 +25,11 @@ export interface ClientOptions {
 
 export class LspTestClient {
   readonly published: PublishDiagnosticsParams[] = [];
+  /** `performance.now()` when each entry of `published` arrived. */
+  readonly arrivals: number[] = [];
   settings: unknown;
   private readonly listeners = new Set<() => void>();
-  private readonly versions = new Map<string, number>();
+  private readonly documents = new Map<string, TextDocument>();
 
   private constructor(
     private readonly process: ChildProcess,
@@ -39,6 +43,7 @@ export class LspTestClient {
     client.settings = options.settings ?? {};
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.published.push(params);
+      client.arrivals.push(performance.now());
       for (const listener of client.listeners) listener();
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
@@ -60,19 +65,38 @@ export class LspTestClient {
   }
 
   open(uri: string, text: string, version = 1): void {
-    this.versions.set(uri, version);
+    this.documents.set(uri, TextDocument.create(uri, 'dxrecord', version, text));
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dxrecord', version, text } });
   }
 
   /** Replaces the whole text; returns the new version. */
   change(uri: string, text: string): number {
-    const version = (this.versions.get(uri) ?? 0) + 1;
-    this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return this.#send(uri, { text });
+  }
+
+  /** Types `text` at `offset` as one incremental change; returns the new version and when it was sent. */
+  type(uri: string, offset: number, text: string): { version: number; sentAt: number } {
+    const at = this.document(uri).positionAt(offset);
+    return { version: this.#send(uri, { range: { start: at, end: at }, text }), sentAt: performance.now() };
+  }
+
+  #send(uri: string, change: { range?: { start: Position; end: Position }; text: string }): number {
+    const current = this.documents.get(uri) ?? TextDocument.create(uri, 'dxrecord', 0, '');
+    const version = current.version + 1;
+    this.documents.set(uri, TextDocument.update(current, [change], version));
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     return version;
   }
 
+  /** The client's copy of an open document. */
+  document(uri: string): TextDocument {
+    const document = this.documents.get(uri);
+    if (!document) throw new Error(`${uri} is not open`);
+    return document;
+  }
+
   close(uri: string): void {
+    this.documents.delete(uri);
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
@@ -109,6 +133,20 @@ export class LspTestClient {
       this.listeners.add(listener);
       check();
     });
+  }
+
+  /** Round-trip milliseconds of one request at `position`; a null answer is an error. */
+  async timeRequest(method: string, uri: string, position: Position): Promise<number> {
+    const start = performance.now();
+    const answer = await this.connection.sendRequest(method, { textDocument: { uri }, position });
+    if (answer === null) throw new Error(`${method} at ${JSON.stringify(position)} in ${uri} answered nothing`);
+    return performance.now() - start;
+  }
+
+  /** The publication of exactly `version` of `uri` (from index `after` on), with its arrival time. */
+  async publication(uri: string, version: number, after = 0, timeoutMs = 600_000): Promise<{ params: PublishDiagnosticsParams; at: number }> {
+    const params = await this.waitForDiagnostics(uri, (p) => p.version === version, { after, timeoutMs });
+    return { params, at: this.arrivals[this.published.indexOf(params)] };
   }
 
   /** Shuts the server down politely; kills it if it does not exit within 5 s. */

@@ -1,7 +1,7 @@
 // Bytes to the text an editor would show, and what is wrong with their encoding: the platform
 // reads records as UTF-8, so anything else is an error, reported where the editor shows it.
 import { isUtf8 } from 'node:buffer';
-import { LineIndex, type RecordDiagnostic } from '../engine';
+import { LineIndex, type RecordDiagnostic } from '../../server/src/engine';
 
 export interface EncodingProblem {
   /** Where in the decoded text (UTF-16 units). */

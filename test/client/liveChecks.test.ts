@@ -7,7 +7,7 @@ import type { CompletionItem, CompletionList, Diagnostic, Hover } from 'vscode-l
 import { PlatformChangedNotification, PlatformLookupRequest } from '../../protocol/messages';
 import { DxApiClient } from '../../platform/src/apiClient';
 import { PlatformCache } from '../../client/src/lookups/platformCache';
-import { fileUri, LspTestClient } from '../server/lspClient';
+import { fileUri, LspTestClient } from '../../testkit/lspClient';
 import { platformFixture, type PlatformFixture } from './fixture';
 
 const MISSING_PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';

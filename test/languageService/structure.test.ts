@@ -22,12 +22,12 @@ describe('formatting', () => {
     const minified = JSON.stringify(RECORD);
     const document = openText(minified);
     for (const [options, indent] of [[{ tabSize: 4, insertSpaces: true }, 4], [{ tabSize: 4, insertSpaces: false }, '\t']] as const) {
-      const edits = workspace.service.format(document, options);
+      const edits = (await workspace.service.format(document, options))!;
       assert.equal(applyEdits(minified, edits), JSON.stringify(RECORD, null, indent));
     }
     const crlf = JSON.stringify(RECORD, null, 1).replace(/\n/g, '\r\n');
     const crlfDocument = openText(crlf);
-    const edits = workspace.service.format(crlfDocument, { tabSize: 2, insertSpaces: true });
+    const edits = (await workspace.service.format(crlfDocument, { tabSize: 2, insertSpaces: true }))!;
     assert.equal(applyEdits(crlf, edits), JSON.stringify(RECORD, null, 2).replace(/\n/g, '\r\n'));
   });
 
@@ -35,7 +35,7 @@ describe('formatting', () => {
     const text = '{"project":  "p",\n"details": {"a":1,\n"b":2}}';
     const document = openText(text);
     const range = { start: { line: 1, character: 0 }, end: { line: 2, character: 6 } };
-    const edits = workspace.service.format(document, { tabSize: 2, insertSpaces: true }, range);
+    const edits = (await workspace.service.format(document, { tabSize: 2, insertSpaces: true }, range))!;
     const result = applyEdits(text, edits);
     assert.ok(result.startsWith('{"project":  "p",'), result);
     assert.deepEqual(JSON.parse(result), JSON.parse(text));

@@ -1,8 +1,6 @@
 // The language service in process, over documents the test opens and edits like an editor would:
 // no bundle, no child process, no protocol. The JSON-RPC wiring has its own suite (test/server).
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLspDiagnostic } from '../../server/src/languageService/diagnostics';
 import { createLanguageService, type LanguageServiceOptions } from '../../server/src/languageService/service';
@@ -44,20 +42,4 @@ export class Workspace {
   }
 }
 
-export function fileUri(name: string, folder = '/tmp/dxrecord-tests'): string {
-  return pathToFileURL(resolve(folder, name)).href;
-}
-
-/** Applies LSP text edits the way the editor would. */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create('file:///edit', 'dxrecord', 0, text), edits);
-}
-
-/** The text a snippet inserts when the user accepts every placeholder's default (first choice). */
-export function expandSnippet(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\d+/g, '')
-    .replace(/\\\$/g, '$');
-}
+export { applyEdits, expandSnippet, fileUri } from '../../testkit/documents';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { validateRecord } from '../../server/src/engine';
-import { changeAndWait, fileUri, LspTestClient, openAndWait } from './lspClient';
+import { changeAndWait, fileUri, LspTestClient, openAndWait } from '../../testkit/lspClient';
 import { largeRecord, PROJECT } from './records';
 
 const VALID = JSON.stringify({ project: PROJECT, name: 'ok' }, null, 2);

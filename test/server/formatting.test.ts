@@ -1,7 +1,7 @@
 // The formatter on large and hostile files: few edits, cancellable mid-way, bounded output.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatText } from '../../server/src/features/formatting';
+import { formatText } from '../../server/src/languageService/formatting';
 
 const SPACES = { tabSize: 2, insertSpaces: true };
 

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { validateRecord } from '../../server/src/engine';
 import { MAX_PUBLISHED, OVERFLOW_CODE } from '../../server/src/lsp/publication';
-import { fileUri, LspTestClient, openAndWait } from './lspClient';
+import { fileUri, LspTestClient, openAndWait } from '../../testkit/lspClient';
 import { pathologicalRecord, PROJECT } from './records';
 
 const SMALL = JSON.stringify({ project: PROJECT, name: 'small' }, null, 2);

@@ -52,7 +52,8 @@ export interface RecordLanguageService {
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   symbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument, rangeLimit?: number): FoldingRange[];
-  format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[];
+  /** Resolves to null when `signal` aborts (or the output would dwarf the file). */
+  format(document: TextDocument, options: FormattingOptions, range?: Range, signal?: AbortSignal): Promise<TextEdit[] | null>;
   /** Takes this version's engine result computed elsewhere (the server validates in a worker thread). */
   adopt(document: TextDocument, result: ValidationResult): void;
   /** Drops what is kept for a closed document. */
@@ -113,7 +114,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
 
     symbols: (document) => documentSymbols(document.getText()),
     foldingRanges: (document, rangeLimit) => foldingRanges(document.getText(), rangeLimit),
-    format: (document, formatting, range) => formatDocument(document, formatting, range),
+    format: (document, formatting, range, signal) => formatDocument(document, formatting, range, signal),
     adopt: (document, result) => models.adopt(document, result),
     forget: (uri) => models.forget(uri),
   };

@@ -187,8 +187,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
   connection.onDocumentSymbol(withDocument((document) => service.symbols(document)));
   connection.onFoldingRanges(withDocument((document) => service.foldingRanges(document, foldingLimit)));
-  connection.onDocumentFormatting(withDocument((document, params) => service.format(document, params.options)));
-  connection.onDocumentRangeFormatting(withDocument((document, params) => service.format(document, params.options, params.range)));
+  connection.onDocumentFormatting(withDocument((document, params, token) => service.format(document, params.options, undefined, signalOf(token))));
+  connection.onDocumentRangeFormatting(withDocument((document, params, token) => service.format(document, params.options, params.range, signalOf(token))));
   connection.onNotification(PlatformChangedNotification, () => revalidateAll());
   connection.onShutdown(() => {
     scheduler.dispose();
