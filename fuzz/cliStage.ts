@@ -18,6 +18,7 @@ import { mutateBytes } from './mutate';
 const CLI_PATH = resolve(__dirname, '../dist/cli.js');
 const MINIMIZE_BUDGET = 150;
 
+/** `exit-code` also requires an empty stderr: every file was readable. */
 export type CliInvariant = 'exit-code' | 'valid-json' | 'files-match' | 'diagnostics-match' | 'counts-match';
 
 export interface CliSize {
@@ -79,8 +80,15 @@ function writeFiles(folder: string, files: string[], contents: Buffer[]): void {
   files.forEach((file, i) => writeFileSync(file, contents[i]));
 }
 
+/** The text the CLI reads from `path` (its own reader: UTF-8, byte-order mark dropped). */
+function textOf(path: string): string {
+  const text = readRecordText(path);
+  if (typeof text !== 'string') throw new Error(`fuzz: cannot read back ${path}: ${text.reason}`);
+  return text;
+}
+
 function checkCli(run: CliRun): { violation?: Violation<CliInvariant>; diagnostics: number } {
-  const expected = run.files.map((path) => ({ path, diagnostics: validateRecord(readRecordText(path) as string).diagnostics }));
+  const expected = run.files.map((path) => ({ path, diagnostics: validateRecord(textOf(path)).diagnostics }));
   const all = expected.flatMap((f) => f.diagnostics);
   const count = (severity: RecordDiagnostic['severity']) => all.filter((d) => d.severity === severity).length;
   const errors = count('error');

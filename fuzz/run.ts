@@ -39,7 +39,7 @@ function parseOptions(argv: string[]): Options {
 }
 
 /** Each stage draws from its own stream, so changing one stage's count leaves the others' documents alone. */
-const stageRandom = (seed: number, stage: number) => seededRandom(Math.imul(seed ^ 0x9e3779b9, stage + 1) ^ stage);
+const stageRandom = (seed: number, stage: number) => seededRandom(seed ^ Math.imul(stage, 0x9e3779b9));
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
