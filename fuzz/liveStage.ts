@@ -8,6 +8,7 @@ import type { CodeAction, Diagnostic, PublishDiagnosticsParams, Range, TextEdit 
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Random } from '../bench/random';
 import { validateRecord } from '../server/src/engine';
+import { ADD_NONCE_KIND } from '../server/src/languageService/codeActions';
 import { toLspDiagnostic } from '../server/src/languageService/diagnostics';
 import { fileUri, LspTestClient } from '../test/server/lspClient';
 import { nextDocument } from './documents';
@@ -104,8 +105,9 @@ export async function fuzzLive(rnd: Random, examples: readonly string[], edits: 
     await client.stop();
   }
   latencies.sort((a, b) => a - b);
-  stats.maxMs = latencies.at(-1) ?? 0;
-  stats.p99Ms = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
+  const tenths = (ms = 0) => Math.round(ms * 10) / 10;
+  stats.maxMs = tenths(latencies.at(-1));
+  stats.p99Ms = tenths(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]);
   return stats;
 }
 
@@ -205,7 +207,9 @@ async function randomRequest(rnd: Random, document: TextDocument, request: <R>(m
         .diagnostics.filter((d) => d.offset <= end && d.offset + d.length >= start)
         .map(toLspDiagnostic);
       const actions = await request<CodeAction[]>(method, { range, context: { diagnostics, ...(rnd.chance(0.2) ? { only: ['source'] } : {}) } });
-      return actions?.length ? rnd.pick(actions).edit?.changes?.[document.uri] : undefined;
+      // A nonce is random by design: taking one would make the run impossible to replay.
+      const replayable = actions?.filter((action) => action.kind !== ADD_NONCE_KIND) ?? [];
+      return replayable.length ? rnd.pick(replayable).edit?.changes?.[document.uri] : undefined;
     }
     case 'textDocument/formatting':
       return (await request<TextEdit[]>(method, { options })) ?? undefined;
