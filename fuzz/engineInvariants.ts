@@ -1,0 +1,80 @@
+// What must hold for the engine's answer on any text at all. Positions are checked against
+// vscode-languageserver-textdocument, the editor-side model, not against the engine's own index.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { validateRecord, type Position, type RecordDiagnostic } from '../server/src/engine';
+
+export type EngineInvariant =
+  | 'no-throw'
+  | 'deterministic'
+  | 'range-within-text'
+  | 'range-matches-offsets'
+  | 'range-splits-surrogate-pair'
+  | 'sorted';
+
+export interface Violation<I extends string = string> {
+  invariant: I;
+  detail: string;
+}
+
+export interface EngineCheck {
+  /** How many diagnostics were checked. */
+  diagnostics: number;
+  /** The first invariant the text breaks. */
+  violation?: Violation<EngineInvariant>;
+}
+
+export function checkEngine(text: string): EngineCheck {
+  let diagnostics: RecordDiagnostic[] = [];
+  const broken = (violation: Violation<EngineInvariant>): EngineCheck => ({ diagnostics: diagnostics.length, violation });
+  let first: string;
+  try {
+    const result = validateRecord(text);
+    first = JSON.stringify(result);
+    diagnostics = result.diagnostics;
+  } catch (err) {
+    return broken({ invariant: 'no-throw', detail: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
+  let second: string;
+  try {
+    second = JSON.stringify(validateRecord(text));
+  } catch (err) {
+    return broken({ invariant: 'deterministic', detail: `threw on the second run only: ${String(err)}` });
+  }
+  if (second !== first) return broken({ invariant: 'deterministic', detail: 'two runs on the same text gave different results' });
+
+  const document = TextDocument.create('file:///fuzz', 'dxrecord', 0, text);
+  for (const [i, d] of diagnostics.entries()) {
+    const where = `diagnostic ${i} (${d.code} at ${d.offset}+${d.length})`;
+    const end = d.offset + d.length;
+    if (!(Number.isInteger(d.offset) && Number.isInteger(d.length) && d.offset >= 0 && d.length >= 0 && end <= text.length)) {
+      return broken({ invariant: 'range-within-text', detail: `${where} is outside the text of ${text.length} UTF-16 units` });
+    }
+    if (!samePosition(d.range.start, document.positionAt(d.offset)) || !samePosition(d.range.end, document.positionAt(end))) {
+      return broken({ invariant: 'range-matches-offsets', detail: `${where} has range ${JSON.stringify(d.range)}, the text puts it at ${JSON.stringify({ start: document.positionAt(d.offset), end: document.positionAt(end) })}` });
+    }
+    if (splitsPair(text, d.offset) || splitsPair(text, end)) {
+      return broken({ invariant: 'range-splits-surrogate-pair', detail: `${where} starts or ends between the two halves of a surrogate pair` });
+    }
+    if (i > 0 && diagnostics[i - 1].offset > d.offset) {
+      return broken({ invariant: 'sorted', detail: `${where} comes after a diagnostic at offset ${diagnostics[i - 1].offset}` });
+    }
+  }
+  return { diagnostics: diagnostics.length };
+}
+
+function samePosition(a: Position, b: Position): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+function isHigh(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLow(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** True when `offset` falls between a high and a low surrogate that form one character. */
+export function splitsPair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset));
+}
