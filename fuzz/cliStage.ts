@@ -1,14 +1,15 @@
 // Stage 2: batches of files through `node dist/cli.js validate --format json`, one process per
-// batch. Each answer is held against the engine run in process on the text the CLI's own reader
-// gets from the same file, so a difference is the CLI's (output, exit code, counting).
+// batch. Each answer is held against the CLI's own reader and checks run in process on the same
+// file, so a difference is the CLI process's (output, exit code, counting).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Random } from '../bench/random';
-import { readRecordText } from '../cli/src/inputs';
-import { validateRecord, type RecordDiagnostic } from '../server/src/engine';
+import { diagnoseDecoded } from '../cli/src/decode';
+import { readRecord } from '../cli/src/inputs';
+import type { RecordDiagnostic } from '../server/src/engine';
 import { nextDocument } from './documents';
 import type { Violation } from './engineInvariants';
 import type { FailureLog } from './failures';
@@ -80,15 +81,15 @@ function writeFiles(folder: string, files: string[], contents: Buffer[]): void {
   files.forEach((file, i) => writeFileSync(file, contents[i]));
 }
 
-/** The text the CLI reads from `path` (its own reader: UTF-8, byte-order mark dropped). */
-function textOf(path: string): string {
-  const text = readRecordText(path);
-  if (typeof text !== 'string') throw new Error(`fuzz: cannot read back ${path}: ${text.reason}`);
-  return text;
+/** What the CLI reports for `path`, computed in process with its own reader and checks. */
+function diagnosticsOf(path: string): RecordDiagnostic[] {
+  const content = readRecord(path);
+  if ('reason' in content) throw new Error(`fuzz: cannot read back ${path}: ${content.reason}`);
+  return diagnoseDecoded(content);
 }
 
 function checkCli(run: CliRun): { violation?: Violation<CliInvariant>; diagnostics: number } {
-  const expected = run.files.map((path) => ({ path, diagnostics: validateRecord(textOf(path)).diagnostics }));
+  const expected = run.files.map((path) => ({ path, diagnostics: diagnosticsOf(path) }));
   const all = expected.flatMap((f) => f.diagnostics);
   const count = (severity: RecordDiagnostic['severity']) => all.filter((d) => d.severity === severity).length;
   const errors = count('error');

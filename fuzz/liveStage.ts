@@ -10,7 +10,7 @@ import type { Random } from '../bench/random';
 import { validateRecord } from '../server/src/engine';
 import { ADD_NONCE_KIND } from '../server/src/languageService/codeActions';
 import { toLspDiagnostic } from '../server/src/languageService/diagnostics';
-import { fileUri, LspTestClient } from '../test/server/lspClient';
+import { fileUri, LspTestClient } from '../testkit/lspClient';
 import { nextDocument } from './documents';
 import type { Violation } from './engineInvariants';
 import type { FailureLog } from './failures';

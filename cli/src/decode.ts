@@ -1,7 +1,7 @@
 // Bytes to the text an editor would show, and what is wrong with their encoding: the platform
 // reads records as UTF-8, so anything else is an error, reported where the editor shows it.
 import { isUtf8 } from 'node:buffer';
-import { LineIndex, type RecordDiagnostic } from '../../server/src/engine';
+import { LineIndex, validateRecord, type RecordDiagnostic } from '../../server/src/engine';
 
 export interface EncodingProblem {
   /** Where in the decoded text (UTF-16 units). */
@@ -92,4 +92,11 @@ export function withEncodingProblem(diagnostics: RecordDiagnostic[], text: strin
   const diagnostic: RecordDiagnostic = { code: 'encoding-invalid', severity: 'error', message: problem.message, range, offset: problem.offset, length: problem.length };
   const at = diagnostics.findIndex((d) => d.offset >= problem.offset);
   return at < 0 ? [...diagnostics, diagnostic] : [...diagnostics.slice(0, at), diagnostic, ...diagnostics.slice(at)];
+}
+
+/** The CLI's diagnostics for a decoded file: the engine's on its text, with the encoding problem. */
+export function diagnoseDecoded(content: DecodedText): RecordDiagnostic[] {
+  const text = content.text ?? '';
+  const found = content.text === undefined ? [] : validateRecord(text).diagnostics;
+  return content.problem ? withEncodingProblem(found, text, content.problem) : found;
 }

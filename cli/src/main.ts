@@ -1,9 +1,8 @@
 // `dxrecord validate`: the same engine as the editor, over files, folders or stdin. Offline. The
 // records-as-code commands (init, plan, apply, pull) are in records.ts.
 
-import { validateRecord } from '../../server/src/engine';
 import { parseArgs, USAGE, type ValidateCommand } from './args';
-import { withEncodingProblem } from './decode';
+import { diagnoseDecoded } from './decode';
 import { expandPaths, readRecord, STDIN_PATH } from './inputs';
 import { jsonDocument, summarize, textLines, textSummary, type FileResult } from './output';
 import { runRecords } from './records';
@@ -23,10 +22,7 @@ function validate(command: ValidateCommand): number {
       unreadable.push(content);
       continue;
     }
-    const text = content.text ?? '';
-    const found = content.text === undefined ? [] : validateRecord(text).diagnostics;
-    const diagnostics = content.problem ? withEncodingProblem(found, text, content.problem) : found;
-    const result = { path: path === STDIN_PATH ? '<stdin>' : path, diagnostics };
+    const result = { path: path === STDIN_PATH ? '<stdin>' : path, diagnostics: diagnoseDecoded(content) };
     results.push(result);
     if (command.format === 'text') output += textLines(result, command.quiet);
   }

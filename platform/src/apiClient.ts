@@ -1,6 +1,7 @@
 // The one DNAnexus API client every feature uses: POST <server>/<route> with JSON, typed errors,
 // and dxpy's retry behaviour (spec README decision 5) bounded by a deadline and an AbortSignal.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { jsonText } from '../../common/jsonText';
 import { version } from '../../package.json';
 import { checkServerUrl } from './config';
 import { apiErrorFromResponse, DxCancelledError, DxDeadlineError, DxNetworkError, type DxError } from './errors';
@@ -54,7 +55,7 @@ export class DxApiClient {
   call<T = unknown>(route: string, input: unknown = {}, options: CallOptions = {}): Promise<T> {
     const sent = acceptsNonce(route) && isPlainObject(input) ? withNonce(input) : input;
     // Serialised once: every attempt resends exactly these bytes, or the nonce replay would 422.
-    return this.#send(route, JSON.stringify(sent), sent, options) as Promise<T>;
+    return this.#send(route, jsonText(sent), sent, options) as Promise<T>;
   }
 
   newRecord(input: Record<string, unknown>, options: CallOptions = {}): Promise<{ id: string }> {

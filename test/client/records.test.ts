@@ -99,6 +99,21 @@ describe('record commands against the emulator', () => {
     assert.deepEqual([again.name, again.folder, again.hidden, again.details], ['pulled ✓', '/pull/deep', true, input.details]);
   });
 
+  it('creates a record whose details nest 10,000 levels deep, as the validator allows', async () => {
+    const depth = 10_000;
+    const text = `{"project": "${f.project}", "name": "deep", "details": {"d": ${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
+    const plan = ready(text);
+    const { id } = await createRecord(f.client, plan);
+    const stored = await describeRecord(f.client, id, f.project);
+    let level = (stored.details as { d: unknown }).d;
+    let seen = 0;
+    while (Array.isArray(level)) {
+      level = level[0];
+      seen += 1;
+    }
+    assert.deepEqual([seen, level], [depth, 1]);
+  });
+
   it('computes the update diff of an open record and applies it until nothing differs', async () => {
     const { id } = await createRecord(f.client, ready(recordFile(f.project, { tags: ['keep', 'drop'], types: ['Old'], properties: { lab: 'north', gone: 'x' } })));
     const file = ready(recordFile(f.project, {

@@ -2,7 +2,6 @@
 // while errors remain, and sent as-is to /record/new with a nonce the API client reuses on every
 // retry; a Create repeated after a failure of unknown outcome reuses it too (pendingCreates.ts).
 // The file itself is never written.
-import { parse } from 'jsonc-parser';
 import { validateRecord } from '../../../server/src/engine/index';
 import type { RecordDiagnostic } from '../../../server/src/engine/types';
 import type { DxApiClient } from '../apiClient';
@@ -19,8 +18,16 @@ export type ReadyPlan = Extract<CreatePlan, { kind: 'ready' }>;
 export function planCreate(text: string): CreatePlan {
   const errors = validateRecord(text).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { kind: 'refused', errors };
-  const input = parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  const input = recordInput(text);
   return { kind: 'ready', input, project: input.project as string, closes: input.close === true };
+}
+
+/**
+ * The /record/new input of a file the engine found no errors in, so it is plain JSON: JSON.parse
+ * reads it without recursion (details may nest 10,000 levels, past jsonc-parser's stack).
+ */
+export function recordInput(text: string): Record<string, unknown> {
+  return JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
 }
 
 export function refusalMessage(errors: RecordDiagnostic[]): string {

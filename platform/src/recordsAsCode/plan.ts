@@ -4,10 +4,10 @@
 // file is gone. Pure: it reads only what it is given and writes nothing
 // (docs/platform-notes.md#records-as-code).
 import { createHash } from 'node:crypto';
-import { parse } from 'jsonc-parser';
 import { canonicalJson } from '../../../common/canonicalJson';
 import { normalizeFolder } from '../../../common/dxPaths';
 import { validateRecord } from '../../../server/src/engine';
+import { recordInput } from '../records/createRecord';
 import { planUpdate, type UpdateStep } from '../records/updateRecord';
 import type { LiveRecord } from './live';
 import { KEY_PROPERTY, MANAGED_PREFIX, REPLACED_BY_PROPERTY } from './root';
@@ -112,7 +112,7 @@ function planFile(file: RecordFile, input: PlanInput, live: readonly LiveRecord[
   if (Buffer.byteLength(file.key, 'utf8') > KEY_MAX_BYTES) {
     return { ...base, action: 'invalid', problem: `its key is over ${KEY_MAX_BYTES} bytes of UTF-8 (a property value's limit); use a shorter path` };
   }
-  const record = parse(file.text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  const record = recordInput(file.text);
   const project = record.project as string;
   if (input.project && project !== input.project) {
     return { ...base, project, action: 'invalid', problem: `it names project ${project}, but this root manages ${input.project}` };
