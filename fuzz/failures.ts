@@ -6,13 +6,8 @@ import type { Violation } from './engineInvariants';
 export type Input = { text: string } | { bytes: Buffer };
 
 /**
- * Broken today, fixes under way: reported, but they do not fail the run. A run that never sees one
- * broken says so, so its entry can go.
- * - An engine range can split a surrogate pair (a json-syntax error over a backslash and the
- *   astral character after it).
- * - Formatting a document nested 100 levels deep (tabSize 2; 25 at tabSize 8, 200 with tabs)
- *   answers an edit without newText: jsonc-parser's indentation cache has 200 entries and is read
- *   at index 200, and the language service passes the undefined content on.
+ * Invariants broken today whose fixes are under way: reported, but they do not fail the run. A run
+ * that never sees one broken says so, so its entry can go. None at present.
  */
 export const KNOWN_FAILING = new Set<string>([]);
 
