@@ -12,6 +12,9 @@ import { CommandServices, type SessionServices } from './services';
 import { closeRecordCommand, copyIdCommand, describeRecordCommand, pullRecordCommand, revealRecordCommand } from './recordCommands';
 import { RECORD_SCHEME, RecordDocuments } from './recordDocuments';
 import { updateRecordCommand } from './updateCommand';
+import { LIVE_SCHEME, LiveDocuments } from '../recordsAsCode/liveDocuments';
+import { RecordLensProvider } from '../recordsAsCode/recordLens';
+import { compareWithPlatformCommand, pullFileCommand, pushFileCommand } from './recordsAsCodeCommands';
 import { clearFilterCommand, filterRecordsCommand, loadMoreCommand, refreshCommand, selectProjectCommand } from './viewCommands';
 
 export function registerRecordFeatures(context: vscode.ExtensionContext, session: SessionServices, languageClient?: BaseLanguageClient): void {
@@ -22,6 +25,8 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
   const documents = new RecordDocuments(getClient);
   const notifyServer = () => languageClient && notifyPlatformChanged(languageClient, log);
   const ctx = new CommandServices(session, context.workspaceState, cache, tree, documents, notifyServer);
+  const lenses = new RecordLensProvider(getClient, log);
+  const liveDocuments = new LiveDocuments(getClient);
   const view = vscode.window.createTreeView<TreeNode>(RECORDS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
 
   const reveal = async (id: string, project: string): Promise<boolean> => {
@@ -48,6 +53,9 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
     ['dxrecord.closeRecord', closeRecordCommand(ctx)],
     ['dxrecord.copyId', copyIdCommand(ctx)],
     ['dxrecord.revealRecord', revealRecordCommand(ctx, reveal)],
+    ['dxrecord.compareWithPlatform', compareWithPlatformCommand(ctx)],
+    ['dxrecord.pushFile', pushFileCommand(ctx)],
+    ['dxrecord.pullFile', pullFileCommand(ctx)],
     ['dxrecord.selectProject', selectProjectCommand(ctx)],
     ['dxrecord.refresh', refreshCommand(ctx)],
     ['dxrecord.filterRecords', filterRecordsCommand(ctx)],
@@ -60,6 +68,15 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
     view,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, documents),
+    lenses,
+    liveDocuments,
+    vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: '**/*.dxrecord.json' }, lenses),
+    vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, liveDocuments),
+    ctx.onDidChangePlatform(() => {
+      lenses.refresh();
+      liveDocuments.refreshAll();
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => lenses.forget(document)),
     ...commands.map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     // A platform rejection marked on a field is stale once the file changes.
     vscode.workspace.onDidChangeTextDocument((event) => ctx.rejections.delete(event.document.uri)),
