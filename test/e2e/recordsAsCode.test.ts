@@ -2,6 +2,8 @@
 // the record on the platform, Compare opens a diff editor of the live record against the file, and
 // Push (past the changed-on-the-platform warning) brings the two back in sync.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { KEY_PROPERTY } from '../../platform/src/recordsAsCode/root';
 import { startE2E, type E2E, type Seed } from './harness';
@@ -30,6 +32,16 @@ describe('records as code in VS Code (code-server)', { timeout: 600_000 }, () =>
     await e2e?.stop();
   });
 
+  const rename = async (name: string): Promise<void> => {
+    const response = await fetch(`${e2e.emulator.url}/${recordId}/rename`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${e2e.seed.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ project: e2e.seed.projectId, name }),
+    });
+    assert.equal(response.status, 200);
+  };
+  const onDisk = () => readFileSync(join(e2e.workspace, 'samples', FILE), 'utf8');
+
   const managed = () => e2e.emulator.admin.describe(recordId, e2e.seed.projectId) as { name: string; tags: string[]; properties: Record<string, string> };
 
   test('a managed file that is not on the platform says "not created"; Push shows its plan and creates the keyed record', async () => {
@@ -55,14 +67,9 @@ describe('records as code in VS Code (code-server)', { timeout: 600_000 }, () =>
   });
 
   test('changed through the API, the lens says "differs"; Compare opens the diff editor; Push brings it back in sync', async () => {
-    const { wb, seed, emulator } = e2e;
+    const { wb } = e2e;
     assert.ok(recordId, 'needs the record pushed above');
-    const response = await fetch(`${emulator.url}/${recordId}/rename`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${seed.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ project: seed.projectId, name: 'S1-renamed-on-platform' }),
-    });
-    assert.equal(response.status, 200);
+    await rename('S1-renamed-on-platform');
     // The platform does not tell the editor; Refresh re-reads it, as it does for the tree.
     await wb.runCommand(commandTitle('dxrecord.refresh'));
     await wb.codeLens('DNAnexus: differs (name)').waitFor();
@@ -89,5 +96,38 @@ describe('records as code in VS Code (code-server)', { timeout: 600_000 }, () =>
     await wb.runCommand('View: Close Editor');
     await diff.waitFor({ state: 'hidden' });
     await wb.codeLens('DNAnexus: in sync').waitFor();
+  });
+
+  test('Pull overwrites the file from the platform after confirming, as one undoable edit', async () => {
+    const { wb } = e2e;
+    assert.ok(recordId, 'needs the record pushed above');
+    await rename('S1-pulled');
+    await wb.runCommand(commandTitle('dxrecord.refresh'));
+    await wb.codeLens('DNAnexus: differs (name)').waitFor();
+    await wb.clickCodeLens('Pull');
+    await wb.dialog().filter({ hasText: `with ${recordId}` }).waitFor();
+    await wb.clickDialogButton('Pull');
+    await wb.until(async () => (onDisk().includes('S1-pulled') ? true : undefined));
+    const pulled = JSON.parse(onDisk());
+    assert.deepEqual([pulled.name, pulled.folder, pulled.tags, pulled.properties], ['S1-pulled', '/managed', ['e2e'], {}], 'the pulled form, without the managed key');
+    await wb.codeLens('DNAnexus: in sync').waitFor();
+    await wb.editor.locator('.view-lines').click();
+    await wb.page.keyboard.press('Control+Z');
+    await wb.until(async () => ((await wb.editorText()).includes('"name": "S1",') ? true : undefined));
+  });
+
+  test('Create on a file whose key a record carries offers Push instead; Update shows the move to another folder', async () => {
+    const { wb, seed, emulator } = e2e;
+    const before = emulator.admin.countObjects({ projectId: seed.projectId, class: 'record' });
+    await wb.runCommand(commandTitle('dxrecord.createRecord'));
+    await wb.dialog().filter({ hasText: `samples/S1 is already on the platform as ${recordId}` }).waitFor();
+    await wb.clickDialogButton('Cancel');
+    assert.equal(emulator.admin.countObjects({ projectId: seed.projectId, class: 'record' }), before, 'no second record');
+
+    await wb.replaceEditorText(JSON.stringify({ project: seed.projectId, name: 'S1-pulled', folder: '/moved', parents: true }, null, 2));
+    await wb.runCommand(commandTitle('dxrecord.updateRecord'));
+    await wb.dialog().filter({ hasText: 'move /managed → /moved' }).waitFor();
+    await wb.clickDialogButton('Apply');
+    await wb.until(async () => ((emulator.admin.describe(recordId, seed.projectId) as { folder: string }).folder === '/moved' ? true : undefined));
   });
 });
