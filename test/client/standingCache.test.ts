@@ -85,4 +85,17 @@ describe('record file status cache', () => {
     assert.deepEqual([answer?.current, answer?.standing], [true, undefined]);
     rmSync(outside, { recursive: true, force: true });
   });
+
+  it('gives up on a slow platform after its timeout and says so on the lens', async () => {
+    f.emulator.admin.injectFault({ route: '/system/findDataObjects', kind: 'delay', delayMs: 3_000 });
+    const path = join(root, 'slow.dxrecord.json');
+    let cache: StandingCache | undefined;
+    await new Promise<void>((resolve) => {
+      cache = new StandingCache(() => f.client, resolve, { debounceMs: 0, timeoutMs: 100 });
+      cache.peek(path, recordFile(f.project, { name: 'slow' }));
+    });
+    const answer = cache!.peek(path, recordFile(f.project, { name: 'slow' }));
+    assert.equal(answer?.standing, undefined);
+    assert.equal(answer?.error, 'no answer from the platform within 0.1 s');
+  });
 });

@@ -101,9 +101,12 @@ export function pullFileCommand(ctx: CommandServices) {
       'Pull',
     );
     if (confirmed !== 'Pull') return;
+    const text = pulledText(live);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), pulledText(live));
-    if (!(await vscode.workspace.applyEdit(edit)) || !(await document.save())) {
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+    // save() answers false for a document that is not dirty, as after an edit that changed nothing.
+    const unchanged = document.getText() === text && !document.isDirty;
+    if (!unchanged && (!(await vscode.workspace.applyEdit(edit)) || !(await document.save()))) {
       void vscode.window.showErrorMessage(`DNAnexus: could not write ${document.fileName}.`);
       return;
     }

@@ -24,6 +24,8 @@ interface Entry {
 
 export interface StandingCacheOptions {
   debounceMs?: number;
+  /** A lookup slower than this gives up (an unreachable platform must not pile up lookups). */
+  timeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -86,11 +88,13 @@ export class StandingCache {
     if (!client) return;
     this.#running.set(path, digest);
     const entry: Entry = { digest };
+    const timeoutMs = this.options.timeoutMs ?? 5_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
-      const standing = await standingOf(client, path, text);
+      const standing = await standingOf(client, path, text, timeout);
       if (standing) entry.standing = standing;
     } catch (error) {
-      entry.error = userMessageOf(error);
+      entry.error = timeout.aborted ? `no answer from the platform within ${timeoutMs / 1000} s` : userMessageOf(error);
       this.options.log?.(`Record file status of ${path}: ${entry.error}`);
     }
     if (this.#running.get(path) === digest) this.#running.delete(path);
