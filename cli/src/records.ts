@@ -8,10 +8,10 @@ import { DxApiClient } from '../../platform/src/apiClient';
 import { readDxEnvironment, resolveDxConfig } from '../../platform/src/config';
 import { userMessageOf } from '../../platform/src/errors';
 import { applyPlan, type ActionOutcome } from '../../platform/src/recordsAsCode/apply';
-import { findRecords, type LiveRecord } from '../../platform/src/recordsAsCode/live';
-import { hasChanges, planRecords, type Plan, type RecordFile } from '../../platform/src/recordsAsCode/plan';
+import { hasChanges } from '../../platform/src/recordsAsCode/plan';
+import { planTree, type LocalTree } from '../../platform/src/recordsAsCode/planTree';
 import { pullTree } from '../../platform/src/recordsAsCode/pull';
-import { findRoot, initRoot, KEY_PROPERTY, keyOf, readRootConfig, ROOT_MARKER, RootConfigError } from '../../platform/src/recordsAsCode/root';
+import { findRoot, initRoot, keyOf, readRootConfig, ROOT_MARKER, RootConfigError } from '../../platform/src/recordsAsCode/root';
 import { version } from '../../package.json';
 import { expandPaths } from './inputs';
 import { planDocument, planText, outcomeText } from './planOutput';
@@ -70,13 +70,6 @@ function defaultProject(): string | undefined {
   return readDxEnvironment(process.env, homedir()).values.DX_PROJECT_CONTEXT_ID;
 }
 
-interface LocalTree {
-  root: string;
-  project?: string;
-  files: RecordFile[];
-  inScope(key: string): boolean;
-}
-
 /** The root, its project and the record files under the PATHs: all local, checked before signing in. */
 function readTree(command: Extract<RecordsCommand, { kind: 'plan' | 'apply' }>): LocalTree {
   const roots = new Set(command.paths.map((path) => findRoot(path)));
@@ -92,33 +85,6 @@ function readTree(command: Extract<RecordsCommand, { kind: 'plan' | 'apply' }>):
   const scopes = command.paths.map((path) => keyOf(root, resolve(path)));
   const inScope = (key: string) => scopes.some((scope) => scope === '' || key === scope || key.startsWith(`${scope}/`));
   return { root, ...(project ? { project } : {}), files, inScope };
-}
-
-/** The plan for the tree: the live records in bulk (managed ones first, unkeyed only when needed). */
-async function planTree(tree: LocalTree, client: DxApiClient, prune: boolean): Promise<Plan> {
-  const { files, project } = tree;
-  const projects = project ? [project] : [...new Set(files.flatMap((file) => projectOf(file.text) ?? []))];
-  const managed: LiveRecord[] = [];
-  for (const p of projects) managed.push(...(await findRecords(client, p, { managedOnly: true })));
-  const keyed = new Set(managed.map((r) => `${r.project}\0${r.properties[KEY_PROPERTY]}`));
-  // Adoption candidates are needed only for files whose key no record carries yet.
-  const unkeyedProjects = new Set(files.flatMap((file) => {
-    const p = projectOf(file.text);
-    // With a managed project, a file naming another one is refused by the plan, not looked up.
-    return p && projects.includes(p) && !keyed.has(`${p}\0${file.key}`) ? [p] : [];
-  }));
-  const unmanaged: LiveRecord[] = [];
-  for (const p of unkeyedProjects) unmanaged.push(...(await findRecords(client, p)).filter((r) => !r.properties[KEY_PROPERTY]));
-  return planRecords({ files, managed, unmanaged, ...(project ? { project } : {}), prune, inScope: tree.inScope });
-}
-
-function projectOf(text: string): string | undefined {
-  try {
-    const value = (JSON.parse(text.replace(/^\uFEFF/, '')) as { project?: unknown }).project;
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function planOrApply(command: Extract<RecordsCommand, { kind: 'plan' | 'apply' }>): Promise<number> {

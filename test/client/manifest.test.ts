@@ -32,6 +32,12 @@ test('every command registered by the record features is declared, with its pale
   );
 });
 
+test('the record file lens and Create name declared commands: Compare with Platform, Push, Pull', () => {
+  const lens = readFileSync(join(root, 'client/src/recordsAsCode/recordLens.ts'), 'utf8');
+  const named = [...lens.matchAll(/_COMMAND = '(dxrecord\.[A-Za-z]+)'/g)].map((m) => m[1]);
+  assert.deepEqual(named.map((id) => declared.get(id)), ['DNAnexus: Compare with Platform', 'DNAnexus: Push File to Platform', 'DNAnexus: Pull File from Platform']);
+});
+
 test('menus and welcome links only name declared commands', () => {
   let menuEntries = 0;
   for (const [menu, entries] of Object.entries(contributes.menus as Record<string, { command: string }[]>)) {

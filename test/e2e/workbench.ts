@@ -237,6 +237,29 @@ export class Workbench {
     await toast.locator('.monaco-button', { hasText: exactly(button) }).click();
   }
 
+  /** A CodeLens of the active editor whose text matches (commands and plain status alike). */
+  codeLens(text: string | RegExp): Locator {
+    return this.editor.locator('.codelens-decoration').locator('a, span', { hasText: text }).first();
+  }
+
+  /** Clicks the CodeLens command with this title in the active editor. */
+  async clickCodeLens(title: string): Promise<void> {
+    const lens = this.editor.locator('.codelens-decoration a', { hasText: exactly(title) }).first();
+    await lens.waitFor({ state: 'visible', timeout: SHORT });
+    await lens.click();
+  }
+
+  /** The open modal dialog (showWarningMessage with modal: true). */
+  dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  async clickDialogButton(label: string): Promise<void> {
+    const button = this.dialog().locator('.monaco-button', { hasText: exactly(label) }).first();
+    await button.waitFor({ state: 'visible', timeout: SHORT });
+    await button.click();
+  }
+
   /** Shows a view container in the side bar (clicking its activity bar icon again would hide it). */
   async openViewContainer(title: string): Promise<void> {
     const sidebarTitle = this.page.locator('.part.sidebar .composite.title .title-label h2');

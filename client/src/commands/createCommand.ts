@@ -4,8 +4,28 @@ import type { DxApiClient } from '../../../platform/src/apiClient';
 import { mayHaveActed, userMessageOf } from '../../../platform/src/errors';
 import { createFailureNote, createRecord, findPossiblyCreated, MAY_HAVE_CREATED, planCreate, refusalMessage, type ReadyPlan } from '../../../platform/src/records/createRecord';
 import { PendingCreates } from '../../../platform/src/records/pendingCreates';
+import { standingOf } from '../../../platform/src/recordsAsCode/fileStanding';
+import { findRoot } from '../../../platform/src/recordsAsCode/root';
+import { PUSH_COMMAND } from '../recordsAsCode/recordLens';
 import type { CommandServices, RecordRef } from './services';
 import { markRejection, recordFile, showRejection } from './recordFile';
+
+/**
+ * A file under a managed root whose key a live record already carries is pushed, not created again:
+ * true when the user was offered Push instead (and took it or not).
+ */
+async function offeredPush(ctx: CommandServices, client: DxApiClient, document: vscode.TextDocument, text: string): Promise<boolean> {
+  if (document.uri.scheme !== 'file' || !findRoot(document.fileName)) return false;
+  const standing = await ctx.withProgress('Looking for the record that carries this file\'s key…', (signal) => standingOf(client, document.fileName, text, signal));
+  if (!standing?.keyed || !standing.live) return false;
+  const choice = await vscode.window.showWarningMessage(
+    `${standing.key} is already on the platform as ${standing.live.id} (${standing.label}).`,
+    { modal: true, detail: 'The record carries this file\'s key; creating would make a second one. Push applies the file to it instead.' },
+    'Push Instead',
+  );
+  if (choice) await vscode.commands.executeCommand(PUSH_COMMAND, document.uri);
+  return true;
+}
 
 export function createRecordCommand(ctx: CommandServices) {
   const creates = new PendingCreates(ctx.state);
@@ -19,6 +39,14 @@ export function createRecordCommand(ctx: CommandServices) {
       if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
       return;
     }
+    const client = await ctx.client();
+    if (!client) return;
+    try {
+      if (await offeredPush(ctx, client, document, text)) return;
+    } catch (error) {
+      ctx.report('Create Record', error, ' The file was not changed.');
+      return;
+    }
     if (plan.closes) {
       const confirm = await vscode.window.showWarningMessage(
         'The file has "close": true, so the record will be closed right after it is created.',
@@ -27,8 +55,6 @@ export function createRecordCommand(ctx: CommandServices) {
       );
       if (!confirm) return;
     }
-    const client = await ctx.client();
-    if (!client) return;
     const file = document.uri.toString();
     const started = Date.now();
     try {

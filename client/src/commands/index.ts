@@ -13,6 +13,9 @@ import { CommandServices, type SessionServices } from './services';
 import { closeRecordCommand, copyIdCommand, describeRecordCommand, pullRecordCommand, revealRecordCommand } from './recordCommands';
 import { RECORD_SCHEME, RecordDocuments } from './recordDocuments';
 import { updateRecordCommand } from './updateCommand';
+import { LIVE_SCHEME, LiveDocuments } from '../recordsAsCode/liveDocuments';
+import { RecordLensProvider } from '../recordsAsCode/recordLens';
+import { compareWithPlatformCommand, pullFileCommand, pushFileCommand } from './recordsAsCodeCommands';
 import { clearFilterCommand, filterRecordsCommand, loadMoreCommand, refreshCommand, selectProjectCommand } from './viewCommands';
 
 export function registerRecordFeatures(context: vscode.ExtensionContext, session: SessionServices, languageClient?: BaseLanguageClient): void {
@@ -23,6 +26,8 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
   const documents = new RecordDocuments(getClient);
   const notifyServer = () => languageClient && notifyPlatformChanged(languageClient, log);
   const ctx = new CommandServices(session, context.workspaceState, cache, tree, documents, notifyServer);
+  const lenses = new RecordLensProvider(getClient, log);
+  const liveDocuments = new LiveDocuments(getClient);
   const view = vscode.window.createTreeView<TreeNode>(RECORDS_VIEW, { treeDataProvider: tree, showCollapseAll: true });
 
   const reveal = async (id: string, project: string): Promise<boolean> => {
@@ -56,6 +61,9 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
     ['dxrecord.closeRecord', closeRecordCommand(ctx)],
     ['dxrecord.copyId', copyIdCommand(ctx)],
     ['dxrecord.revealRecord', revealRecordCommand(ctx, reveal)],
+    ['dxrecord.compareWithPlatform', compareWithPlatformCommand(ctx)],
+    ['dxrecord.pushFile', pushFileCommand(ctx)],
+    ['dxrecord.pullFile', pullFileCommand(ctx)],
     ['dxrecord.selectProject', selectProjectCommand(ctx)],
     ['dxrecord.refresh', refreshCommand(ctx)],
     ['dxrecord.filterRecords', filterRecordsCommand(ctx)],
@@ -69,6 +77,15 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
     tree.onDidChangeFilter(showFilter),
     documents,
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, documents),
+    lenses,
+    liveDocuments,
+    vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: '**/*.dxrecord.json' }, lenses),
+    vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, liveDocuments),
+    ctx.onDidChangePlatform(() => {
+      lenses.refresh();
+      liveDocuments.refreshAll();
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => lenses.forget(document)),
     ...commands.map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     // A platform rejection marked on a field is stale once the file changes.
     vscode.workspace.onDidChangeTextDocument((event) => ctx.rejections.delete(event.document.uri)),

@@ -7,6 +7,7 @@ import { DxCancelledError, userMessageOf } from '../../../platform/src/errors';
 import { abortOn } from '../cancellation';
 import type { PlatformCache } from '../lookups/platformCache';
 import { rememberId } from '../../../platform/src/records/recordIds';
+import type { SyncBaseline } from '../../../platform/src/recordsAsCode/fileStanding';
 import type { RecordsTreeProvider } from '../tree/recordsTreeProvider';
 import type { RecordDocuments } from './recordDocuments';
 
@@ -26,10 +27,14 @@ export interface RecordRef {
 
 const RECENT_KEY = 'dxrecord.recentRecordIds';
 const FILE_RECORDS_KEY = 'dxrecord.fileRecords';
+const SYNC_BASELINES_KEY = 'dxrecord.syncBaselines';
 
 export class CommandServices {
   /** Platform complaints (InvalidInput) placed on the file's fields after a failed create/update. */
   readonly rejections = vscode.languages.createDiagnosticCollection('dnanexus-platform');
+  readonly #platformChanged = new vscode.EventEmitter<void>();
+  /** Fired by platformChanged(), for views of the platform outside these services (the record file lens). */
+  readonly onDidChangePlatform = this.#platformChanged.event;
 
   constructor(
     readonly session: SessionServices,
@@ -54,6 +59,19 @@ export class CommandServices {
     return this.#fileRecords()[file.toString()];
   }
 
+  /** The record a managed file had at its last pull or push, to tell whether it changed since. */
+  syncBaseline(file: vscode.Uri): SyncBaseline | undefined {
+    return this.#syncBaselines()[file.toString()];
+  }
+
+  async rememberSync(file: vscode.Uri, baseline: SyncBaseline): Promise<void> {
+    await this.state.update(SYNC_BASELINES_KEY, { ...this.#syncBaselines(), [file.toString()]: baseline });
+  }
+
+  #syncBaselines(): Record<string, SyncBaseline> {
+    return this.state.get<Record<string, SyncBaseline>>(SYNC_BASELINES_KEY, {});
+  }
+
   #fileRecords(): Record<string, RecordRef> {
     return this.state.get<Record<string, RecordRef>>(FILE_RECORDS_KEY, {});
   }
@@ -64,6 +82,7 @@ export class CommandServices {
     this.tree.refresh();
     this.documents.refreshAll();
     this.notifyServer();
+    this.#platformChanged.fire();
   }
 
   async client(): Promise<DxApiClient | undefined> {
@@ -95,5 +114,6 @@ export class CommandServices {
 
   dispose(): void {
     this.rejections.dispose();
+    this.#platformChanged.dispose();
   }
 }

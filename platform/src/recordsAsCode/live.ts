@@ -4,13 +4,13 @@ import type { DxApiClient } from '../apiClient';
 import type { RecordDescription } from '../records/describeRecord';
 import { KEY_PROPERTY } from './root';
 
-export type LiveRecord = Pick<RecordDescription, 'id' | 'project' | 'name' | 'folder' | 'tags' | 'types' | 'hidden' | 'state'> & {
+export type LiveRecord = Pick<RecordDescription, 'id' | 'project' | 'name' | 'folder' | 'tags' | 'types' | 'hidden' | 'state' | 'modified'> & {
   properties: Record<string, string>;
   details: unknown;
 };
 
 const PAGE_SIZE = 1000;
-const FIELDS = { name: true, folder: true, tags: true, types: true, hidden: true, state: true, properties: true, details: true };
+const FIELDS = { name: true, folder: true, tags: true, types: true, hidden: true, state: true, modified: true, properties: true, details: true };
 
 interface FindPage {
   results: { id: string; project: string; describe: Omit<LiveRecord, 'id' | 'project'> }[];

@@ -32,7 +32,7 @@ export async function pullTree(client: DxApiClient, project: string, folder: str
       continue;
     }
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, createInputText(createInputFrom({ ...record, properties: unmanagedProperties(record) })));
+    writeFileSync(path, pulledText(record));
     result.written.push({ path, record: record.id });
   }
   return result;
@@ -46,6 +46,8 @@ function freePath(outDir: string, record: LiveRecord, taken: Set<string>): strin
   return path;
 }
 
-function unmanagedProperties(record: LiveRecord): Record<string, string> {
-  return Object.fromEntries(Object.entries(record.properties).filter(([k]) => !k.startsWith(MANAGED_PREFIX)));
+/** A record's file text as pull writes it: its create input without the properties dxrecord manages. */
+export function pulledText(record: LiveRecord): string {
+  const properties = Object.fromEntries(Object.entries(record.properties).filter(([k]) => !k.startsWith(MANAGED_PREFIX)));
+  return createInputText(createInputFrom({ ...record, properties }));
 }
