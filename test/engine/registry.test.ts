@@ -34,6 +34,7 @@ const SAMPLES: Partial<Record<DiagnosticCode, string[]>> = {
   'details-large': [record({ details: { big: 'x'.repeat(1024 * 1024) } })],
   'link-extra-keys': [record({ details: { a: { $dnanexus_link: R, x: 1 } } })],
   'link-value-not-string': [record({ details: { a: { $dnanexus_link: 1 } } })],
+  'link-project-form': [record({ details: { a: { $dnanexus_link: { project: P, id: R } } } })],
   'link-target-malformed': [record({ details: { a: { $dnanexus_link: 'nope' } } })],
   'folder-invalid': [record({ folder: 'samples' })],
   'folder-not-normalized': [record({ folder: '/a/', parents: true })],

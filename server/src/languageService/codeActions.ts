@@ -60,10 +60,8 @@ interface FixSite {
 
 /** One builder per code whose registry row names a fix (server/src/engine/rules/registry.ts). */
 const QUICK_FIXES: { [C in FixableCode]: (site: FixSite) => CodeAction[] } = {
-  'link-value-not-string': ({ data, text, start, replace, fix }) => {
-    if (typeof data.id !== 'string' || text[start] !== '{') return [];
-    return [fix(`Use the string link "${data.id}"`, replace(JSON.stringify(data.id)))];
-  },
+  'link-value-not-string': (site) => stringLink(site, ''),
+  'link-project-form': (site) => stringLink(site, ' (drops the project hint)'),
   'link-extra-keys': ({ data, text, end, fix }) => {
     const objectOffset = data.objectOffset;
     if (typeof objectOffset !== 'number' || text[objectOffset] !== '{') return [];
@@ -103,6 +101,12 @@ const QUICK_FIXES: { [C in FixableCode]: (site: FixSite) => CodeAction[] } = {
     return [fix(`Remove "${property.key}" (describe output, not create input)`, removePropertiesEdits(object, new Set([property])))];
   },
 };
+
+/** Replaces a link hash that carries an `id` with the string link to that id. */
+function stringLink({ data, text, start, replace, fix }: FixSite, note: string): CodeAction[] {
+  if (typeof data.id !== 'string' || text[start] !== '{') return [];
+  return [fix(`Use the string link "${data.id}"${note}`, replace(JSON.stringify(data.id)))];
+}
 
 function fixesFor(input: CodeActionInput, diagnostic: Diagnostic): CodeAction[] {
   const code = String(diagnostic.code);

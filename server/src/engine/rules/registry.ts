@@ -54,8 +54,14 @@ export const RULES = {
   'link-value-not-string': {
     module: 'engine/rules/details.ts',
     severities: ['error'],
-    when: 'a `$dnanexus_link` value that is not a string (the `{project, id}` form included)',
-    fix: 'Use the string link',
+    when: 'a `$dnanexus_link` value that is not a string and not the `{project, id}` pair (a number, `null`, an array, an object with other keys)',
+    fix: 'Use the string link (when the object has an `id`)',
+  },
+  'link-project-form': {
+    module: 'engine/rules/details.ts',
+    severities: ['warning'],
+    when: 'a `$dnanexus_link` value in the `{"project", "id"}` form (accepted by the platform, but the string form is the documented one)',
+    fix: 'Use the string link (drops the project hint)',
   },
   'link-target-malformed': { module: 'engine/rules/details.ts', severities: ['warning'], when: 'a link string that is not a data-object ID' },
   'link-target-not-found': { module: 'languageService/platform/checks.ts', severities: ['warning'], when: 'signed in, and the platform cannot find the linked object' },
