@@ -2,7 +2,7 @@
 // streamed, then the rule modules over the top-level fields. Pure and synchronous.
 
 import { RecordCollector } from './collect';
-import type { ObjectNode } from './model';
+import type { ObjectNode, PropNode } from './model';
 import { JsonParser } from './parser';
 import { LocatedValue } from './located';
 import { LineIndex } from './positions';
@@ -15,7 +15,10 @@ import { checkIds, quote } from './rules/ids';
 import { checkName, checkTags, checkTypes } from './rules/names';
 import { checkNonce } from './rules/nonce';
 import { checkProperties } from './rules/properties';
+import { checkTyped, hasTypeSchema } from './rules/typed';
 import { Scanner, type SyntaxProblem } from './scanner';
+import type { CheckedPart } from './typed/part';
+import { TeeSink, ValueBuilder } from './typed/valueBuilder';
 import type { Located, RecordFacts, TopLevelObject, ValidateOptions, ValidationResult } from './types';
 import type { TopLevel } from './collect';
 
@@ -26,6 +29,8 @@ export { nearMiss } from './rules/fields';
 export { PROPERTY_KEY_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES } from './rules/properties';
 export { NONCE_MAX_BYTES } from './rules/nonce';
 export { DEFAULT_DETAILS_LARGE_BYTES } from './rules/details';
+export { BUILT_IN_TYPE_NAMES } from './typed/builtins';
+export { checkTypeSchema } from './typed/schemaFile';
 
 const FIELD_RULES = [checkIds, checkName, checkTags, checkTypes, checkProperties, checkFolder, checkNonce];
 
@@ -35,11 +40,16 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
   const problems: SyntaxProblem[] = [];
   const scanner = new Scanner(text, problems);
   const details: DetailsSink[] = [];
+  // When `types` comes first and one has a schema, details is materialized on this same pass.
+  const built = new Map<PropNode, ValueBuilder>();
   const collector = new RecordCollector(scanner, (prop) => {
     if (prop.key !== 'details') return undefined;
     const sink = new DetailsSink(scanner, report, facts, prop, options.detailsLargeBytes);
     details.push(sink);
-    return sink;
+    if (!hasTypeSchema(lastValue(collector.top.fields, 'types'), options.types)) return sink;
+    const builder = new ValueBuilder(scanner);
+    built.set(prop, builder);
+    return new TeeSink(sink, builder);
   });
   const parser = new JsonParser(scanner, collector);
   parser.parse();
@@ -60,6 +70,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
     checkFields(report, top);
     const ctx: RuleContext = { report, facts, field: (name) => lastValue(fields, name) };
     for (const rule of FIELD_RULES) rule(ctx);
+    checkTyped({ report, fields, types: options.types, details: () => materializedDetails(text, fields, built) });
   }
 
   const lines = new LineIndex(text, scanner.lineStarts, scanner.pos);
@@ -67,6 +78,24 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
   const layout = topLevelLayout(collector.top, text.length);
   if (layout) result.topLevel = layout;
   return result;
+}
+
+/** The last `details` as plain data: built on the pass, or (types after details) parsed again from its span. */
+function materializedDetails(text: string, fields: PropNode[], built: Map<PropNode, ValueBuilder>): CheckedPart | undefined {
+  let prop: PropNode | undefined;
+  for (let i = fields.length - 1; i >= 0 && !prop; i--) if (fields[i].key === 'details') prop = fields[i];
+  if (!prop?.value) return undefined;
+  let builder = built.get(prop);
+  if (!builder) {
+    // Syntax problems were reported by the main pass; this one only rebuilds the value.
+    const scanner = new Scanner(text, []);
+    scanner.pos = prop.value.offset;
+    builder = new ValueBuilder(scanner);
+    new JsonParser(scanner, builder).parse();
+  }
+  const value = builder.result();
+  if (!value) return undefined;
+  return { label: 'details', value: value.value, siteAt: (segments) => value.siteAt(segments), anchor: { offset: prop.keyOffset, length: prop.keyLength } };
 }
 
 function topLevelLayout(top: TopLevel, textLength: number): TopLevelObject | undefined {

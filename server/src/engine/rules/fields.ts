@@ -8,7 +8,7 @@ import { DESCRIBE_FIELDS, RECORD_FIELDS, schemaErrors } from '../schema';
 import { quote } from './ids';
 
 /** The plain value ajv checks: `details` and other shallow containers stand in as empty ones. */
-function toPlain(root: ValueNode): unknown {
+export function toPlain(root: ValueNode): unknown {
   // Explicit stack of [node, assign] so deep values never recurse.
   let result: unknown;
   const work: [ValueNode, (v: unknown) => void][] = [[root, (v) => (result = v)]];
@@ -53,14 +53,14 @@ function expected(type: unknown): string {
   return types.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
 }
 
-function pathLabel(segments: string[]): string {
+export function pathLabel(segments: string[]): string {
   let label = '';
   for (const s of segments) label += /^\d+$/.test(s) ? `[${s}]` : label ? `.${s}` : s;
   return label;
 }
 
 /** Edit distance with transpositions, for "did you mean" on unknown keys. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {

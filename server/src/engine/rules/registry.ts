@@ -79,6 +79,28 @@ export const RULES = {
     fix: 'Add "parents": true',
   },
   'nonce-invalid': { module: 'engine/rules/nonce.ts', severities: ['error'], when: '`nonce` is empty or over 128 bytes of UTF-8', fix: 'Replace with a fresh nonce' },
+  'type-details-invalid': {
+    module: 'engine/rules/typed.ts',
+    severities: ['error'],
+    when: '`details` (or, through `x-dx-record`, the properties, tags or name) break the schema of one of the record\'s types: a required field missing, a wrong JSON type, a value outside an enum, an array length rule',
+  },
+  'type-link-class': {
+    module: 'engine/rules/typed.ts',
+    severities: ['error'],
+    when: 'a field a type says is a link to class X holds a link to another class, a bare ID string or a non-link',
+  },
+  'type-rule': {
+    module: 'engine/typed/conventions.ts',
+    severities: ['error', 'warning'],
+    when: 'a cross-field rule of a built-in type: ContigSet lengths differ, duplicate contig names, offsets inconsistent (errors), a size 0 or a non-zero first offset (warnings); Dataset `version` below "3.0"',
+  },
+  'type-property-missing': { module: 'engine/typed/conventions.ts', severities: ['warning'], when: 'a property a type\'s lookup convention needs is absent (AssetBundle without `version`)' },
+  'type-schema-invalid': {
+    module: 'engine/rules/typed.ts, engine/typed/schemaFile.ts',
+    severities: ['error'],
+    when: 'a workspace type schema cannot be read or compiled (on the record\'s `types` entry, and in the schema file itself)',
+  },
+  'type-name-near-miss': { module: 'engine/rules/typed.ts', severities: ['warning'], when: 'a type differs from a built-in type only by case or one edit (`Assetbundle`, `Dataset `)' },
   'project-not-found': { module: 'languageService/platform/checks.ts', severities: ['warning'], when: 'signed in, and the project does not exist or is not visible' },
 } as const satisfies Record<string, RuleEntry>;
 
