@@ -3,6 +3,8 @@
 
 export type { DiagnosticCode, Severity } from './rules/registry';
 import type { DiagnosticCode, Severity } from './rules/registry';
+import type { TypeSchemas } from '../../../common/typeSchemaSource';
+export type { TypeSchemaSource, TypeSchemas } from '../../../common/typeSchemaSource';
 
 
 /** 0-based line and UTF-16 character, exactly as LSP counts them. */
@@ -46,16 +48,6 @@ export interface RecordFacts {
   initializeFrom?: { project?: Located; id?: Located };
 }
 
-/** A workspace type schema as its caller read it: its text and a label for messages (the file's path). */
-export interface TypeSchemaSource {
-  /** The schema file's text; absent when it could not be read. */
-  text?: string;
-  /** Why it could not be read, when `text` is absent. */
-  readError?: string;
-  /** Shown in messages, e.g. `.dxrecord/types/SampleSheet.schema.json`. */
-  source: string;
-}
-
 export interface ValidateOptions {
   /** `details` above this many bytes of UTF-8 JSON gets `details-large`; default 1 MiB. */
   detailsLargeBytes?: number;
@@ -63,7 +55,7 @@ export interface ValidateOptions {
    * The workspace's type schemas by type name (read by the caller: the engine does no I/O). One
    * for a built-in type's name replaces the built-in schema.
    */
-  types?: Readonly<Record<string, TypeSchemaSource>>;
+  types?: TypeSchemas;
 }
 
 /** A top-level property as the same pass found it: where its key and value are, for edits. */

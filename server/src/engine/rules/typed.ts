@@ -6,7 +6,8 @@
 import type { ErrorObject } from 'ajv';
 import type { PropNode, ScalarNode, ValueNode } from '../model';
 import type { Report, Span } from '../report';
-import { builtInType, compileSource, pointerSegments, RECORD_PARTS, type CompiledType, type TypeSchemaSource } from '../typed/compile';
+import { builtInType, compileSource, pointerSegments, RECORD_PARTS, type CompiledType } from '../typed/compile';
+import type { TypeSchemas } from '../types';
 import { BUILT_IN_TYPE_NAMES } from '../typed/builtins';
 import { CONVENTIONS } from '../typed/conventions';
 import { LINK_KEYWORD } from '../typed/links';
@@ -21,7 +22,7 @@ const MAX_PER_TYPE = 100;
 export interface TypedInput {
   report: Report;
   fields: PropNode[];
-  types: Readonly<Record<string, TypeSchemaSource>> | undefined;
+  types: TypeSchemas | undefined;
   /** `details` as plain data, built only when asked (undefined when the record has none). */
   details(): CheckedPart | undefined;
 }

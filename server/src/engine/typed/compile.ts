@@ -8,8 +8,6 @@ import { BUILT_IN_SCHEMAS } from './builtins';
 import { linkKeyword } from './links';
 import type { TypeSchemaSource } from '../types';
 
-export type { TypeSchemaSource };
-
 
 export interface CompiledType {
   name: string;
