@@ -11,7 +11,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { basename } from 'node:path';
 import { DEFAULT_SETTINGS, PlatformChangedNotification, type ServerSettings } from '../../../protocol/messages';
+import { TypeSchemaFinder } from '../../../common/typeSchemaFiles';
+import { isTypeSchemaPath, typeNameOfSchemaFile } from '../../../common/typeSchemaSource';
+import { checkTypeSchema } from '../engine';
 import type { RecordDiagnostic } from '../engine/types';
 import { ADD_NONCE_KIND } from '../languageService/codeActions';
 import { toLspDiagnostic } from '../languageService/diagnostics';
@@ -22,9 +26,15 @@ import { ValidationScheduler } from './validationScheduler';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  // Team type schemas are read from disk (cached by path and mtime) for saved records only.
+  const typeSchemas = new TypeSchemaFinder();
   const service = createLanguageService({
     lookup: connectionLookup(connection),
     log: (message) => connection.console.warn(message),
+    typesFor: (uri) => {
+      const path = pathOf(uri);
+      return path ? typeSchemas.forRecord(path) : undefined;
+    },
   });
 
   let pullsConfiguration = false;
@@ -110,6 +120,10 @@ export function startServer(connection: Connection): void {
       publish(uri, [], version);
       return;
     }
+    if (isTypeSchema(uri)) {
+      publish(uri, checkTypeSchema(document.getText(), typeNameOfSchemaFile(basename(pathOf(uri)!))!), version);
+      return;
+    }
     publish(uri, service.diagnostics(document), version);
     const live = await service.liveDiagnostics(document, signal);
     if (signal.aborted || !isCurrent(uri, version) || !live) return;
@@ -140,11 +154,12 @@ export function startServer(connection: Connection): void {
     publish(uri, []);
   });
 
+  // Type schema files are open only for their own diagnostics; the record features are not for them.
   const withDocument =
     <P extends { textDocument: { uri: string } }, R>(handler: (document: TextDocument, params: P, token: CancellationToken) => R) =>
     (params: P, token: CancellationToken): R | null => {
       const document = documents.get(params.textDocument.uri);
-      return document ? handler(document, params, token) : null;
+      return document && !isTypeSchema(document.uri) ? handler(document, params, token) : null;
     };
 
   connection.onCompletion(withDocument((document, params, token) => service.completions(document, params.position, params.context?.triggerCharacter, signalOf(token))));
@@ -155,6 +170,10 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting(withDocument((document, params) => service.format(document, params.options)));
   connection.onDocumentRangeFormatting(withDocument((document, params) => service.format(document, params.options, params.range)));
   connection.onNotification(PlatformChangedNotification, () => revalidateAll());
+  // The client watches **/.dxrecord/types/*.schema.json: a saved, added or deleted schema re-checks the open records.
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((change) => isTypeSchema(change.uri))) revalidateAll();
+  });
   connection.onShutdown(() => scheduler.dispose());
 
   documents.listen(connection);
@@ -163,6 +182,11 @@ export function startServer(connection: Connection): void {
 
 function dxrecordSection(settings: unknown): unknown {
   return typeof settings === 'object' && settings !== null ? (settings as { dxrecord?: unknown }).dxrecord : undefined;
+}
+
+function isTypeSchema(uri: string): boolean {
+  const path = pathOf(uri);
+  return path !== undefined && isTypeSchemaPath(path);
 }
 
 function pathOf(uri: string): string | undefined {
