@@ -93,3 +93,17 @@ test('--types that is not a folder, or has no value, is a usage error (exit 2); 
   assert.equal(cli(['validate', 'team', '--types']).code, 2);
   assert.match(cli(['--help']).stdout, /--types DIR/);
 });
+
+test('the shipped typed examples: valid ones are clean, each broken one reports its typed problems', () => {
+  const root = resolve(__dirname, '../..');
+  const valid = spawnSync(process.execPath, [CLI, 'validate', '--quiet', 'examples/typed/valid'], { cwd: root, encoding: 'utf8' });
+  assert.equal(valid.code ?? valid.status, 0, valid.stdout);
+  assert.match(valid.stdout, /^2 files checked: 0 errors, 0 warnings\n$/);
+  const broken = spawnSync(process.execPath, [CLI, 'validate', '--format', 'json', 'examples/typed/invalid'], { cwd: root, encoding: 'utf8' });
+  const doc = JSON.parse(broken.stdout) as { files: { path: string; diagnostics: { code: string }[] }[] };
+  const byFile = Object.fromEntries(doc.files.map((f) => [f.path, [...new Set(f.diagnostics.map((d) => d.code))].sort()]));
+  assert.deepEqual(byFile, {
+    'examples/typed/invalid/bwa-asset-broken.dxrecord.json': ['type-link-class', 'type-name-near-miss', 'type-property-missing'],
+    'examples/typed/invalid/run-0043.dxrecord.json': ['type-details-invalid', 'type-link-class'],
+  });
+});

@@ -39,7 +39,7 @@ test('a draft-07 team schema: a valid record is clean; a missing field and a wro
   const result = validate(bad, withType(SHEET));
   assert.deepEqual(codes(result).sort(), ['type-details-invalid', 'type-link-class']);
   const missing = one(result, 'type-details-invalid');
-  assert.equal(missing.message, `SampleSheet records need \`details.samples[1].id\` (SampleSheet, ${SOURCE}).`);
+  assert.equal(missing.message, `SampleSheet records need \`details.samples[1].id\` (${SOURCE}).`);
   assert.deepEqual(JSON.parse(spanOf(bad, missing)), { reads: link(FILE) }, 'an array item holds the gap: its value is the smallest node');
   assert.match(one(result, 'type-link-class').message, /`details.samples\[0\].reads` links to a record/);
 });

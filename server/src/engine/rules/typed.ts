@@ -149,13 +149,14 @@ function mapError(out: TypeReport, part: CheckedPart, err: ErrorObject, entry: S
       const what = describe((err.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties?.[missing]);
       // The smallest node that holds the gap: the parent object's key (or the part's key at the top).
       const span = segments.length === 0 ? part.anchor : (site?.key ?? site ?? entry);
-      out.add('type-details-invalid', 'error', `${out.type.name} records need \`${labelOf(part, [...segments, missing])}\`${what ? `: ${what}` : ` (${by})`}.`, span);
+      const source = out.type.source === 'built-in' ? '' : ` (${out.type.source})`;
+      out.add('type-details-invalid', 'error', `${out.type.name} records need \`${labelOf(part, [...segments, missing])}\`${what ? `: ${what}` : ''}${source}.`, span);
       return;
     }
     case 'additionalProperties': {
       const extra = String((err.params as { additionalProperty: string }).additionalProperty);
       const member = part.siteAt([...segments, extra]);
-      out.add('type-details-invalid', 'error', `\`${labelOf(part, [...segments, extra])}\` is not a field the ${by} type allows; remove or rename it.`, member?.key ?? site ?? entry);
+      out.add('type-details-invalid', 'error', `\`${labelOf(part, [...segments, extra])}\` is not a field the ${out.type.name} type allows; remove or rename it (${by}).`, member?.key ?? site ?? entry);
       return;
     }
     case LINK_KEYWORD: {
