@@ -239,3 +239,12 @@ test('a multi-megabyte ContigSet: an error deep inside is placed on the right li
   assertRangeMatchesOffsets(text, d);
   assert.match(d.message, new RegExp(`sizes\\[${count - 7}\\]`));
 });
+
+test('details with a syntax error inside is still checked against its type, from what parsed', () => {
+  const text = `{"project": "${PROJECT}", "types": ["AssetBundle"], "properties": {"version": "1"}, "details": {"archiveFileId": 5,}}`;
+  const result = validate(text);
+  assert.deepEqual(codes(result).sort(), ['json-syntax', 'type-link-class']);
+  assert.equal(spanOf(text, one(result, 'type-link-class')), '5');
+  const cut = `{"project": "${PROJECT}", "types": ["ContigSet"], "details": {"contigs": {"names": ["a", "a"], "sizes": [1, 2]`;
+  assert.deepEqual(codes(validate(cut)).sort(), ['json-syntax', 'type-rule']);
+});

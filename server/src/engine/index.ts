@@ -15,10 +15,10 @@ import { checkIds, quote } from './rules/ids';
 import { checkName, checkTags, checkTypes } from './rules/names';
 import { checkNonce } from './rules/nonce';
 import { checkProperties } from './rules/properties';
-import { checkTyped, hasTypeSchema } from './rules/typed';
+import { checkTyped } from './rules/typed';
 import { Scanner, type SyntaxProblem } from './scanner';
 import type { CheckedPart } from './typed/part';
-import { TeeSink, ValueBuilder } from './typed/valueBuilder';
+import { ValueBuilder, type MaterializedValue } from './typed/valueBuilder';
 import type { Located, RecordFacts, TopLevelObject, ValidateOptions, ValidationResult } from './types';
 import type { TopLevel } from './collect';
 
@@ -40,16 +40,11 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
   const problems: SyntaxProblem[] = [];
   const scanner = new Scanner(text, problems);
   const details: DetailsSink[] = [];
-  // When `types` comes first and one has a schema, details is materialized on this same pass.
-  const built = new Map<PropNode, ValueBuilder>();
   const collector = new RecordCollector(scanner, (prop) => {
     if (prop.key !== 'details') return undefined;
     const sink = new DetailsSink(scanner, report, facts, prop, options.detailsLargeBytes);
     details.push(sink);
-    if (!hasTypeSchema(lastValue(collector.top.fields, 'types'), options.types)) return sink;
-    const builder = new ValueBuilder(scanner);
-    built.set(prop, builder);
-    return new TeeSink(sink, builder);
+    return sink;
   });
   const parser = new JsonParser(scanner, collector);
   parser.parse();
@@ -70,7 +65,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
     checkFields(report, top);
     const ctx: RuleContext = { report, facts, field: (name) => lastValue(fields, name) };
     for (const rule of FIELD_RULES) rule(ctx);
-    checkTyped({ report, fields, types: options.types, details: () => materializedDetails(text, fields, built) });
+    checkTyped({ report, fields, types: options.types, details: () => materializedDetails(text, fields) });
   }
 
   const lines = new LineIndex(text, scanner.lineStarts, scanner.pos);
@@ -80,22 +75,36 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
   return result;
 }
 
-/** The last `details` as plain data: built on the pass, or (types after details) parsed again from its span. */
-function materializedDetails(text: string, fields: PropNode[], built: Map<PropNode, ValueBuilder>): CheckedPart | undefined {
+/**
+ * The last `details` as plain data, only for a record whose types have a schema. JSON.parse of
+ * its span is native and fast; where each value is in the text is needed only for a problem, so
+ * that map is built (by re-reading the span) on the first request. A span JSON.parse refuses
+ * (a syntax error inside details) is read by the tolerant builder alone.
+ */
+function materializedDetails(text: string, fields: PropNode[]): CheckedPart | undefined {
   let prop: PropNode | undefined;
   for (let i = fields.length - 1; i >= 0 && !prop; i--) if (fields[i].key === 'details') prop = fields[i];
-  if (!prop?.value) return undefined;
-  let builder = built.get(prop);
-  if (!builder) {
-    // Syntax problems were reported by the main pass; this one only rebuilds the value.
-    const scanner = new Scanner(text, []);
-    scanner.pos = prop.value.offset;
-    builder = new ValueBuilder(scanner);
-    new JsonParser(scanner, builder).parse();
+  const node = prop?.value;
+  if (!prop || !node) return undefined;
+  let located: MaterializedValue | undefined;
+  const locate = (): MaterializedValue | undefined => {
+    if (!located) {
+      // Syntax problems were reported by the main pass; this one only rebuilds the value.
+      const scanner = new Scanner(text, []);
+      scanner.pos = node.offset;
+      const builder = new ValueBuilder(scanner);
+      new JsonParser(scanner, builder).parse();
+      located = builder.result();
+    }
+    return located;
+  };
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(node.offset, node.offset + node.length));
+  } catch {
+    value = locate()?.value;
   }
-  const value = builder.result();
-  if (!value) return undefined;
-  return { label: 'details', value: value.value, siteAt: (segments) => value.siteAt(segments), anchor: { offset: prop.keyOffset, length: prop.keyLength } };
+  return { label: 'details', value, siteAt: (segments) => locate()?.siteAt(segments), anchor: { offset: prop.keyOffset, length: prop.keyLength } };
 }
 
 function topLevelLayout(top: TopLevel, textLength: number): TopLevelObject | undefined {

@@ -4,7 +4,7 @@
 // rules. The platform checks none of it, so every message names the type that asked.
 
 import type { ErrorObject } from 'ajv';
-import type { PropNode, ScalarNode, ValueNode } from '../model';
+import type { PropNode, ScalarNode } from '../model';
 import type { Report, Span } from '../report';
 import { builtInType, compileSource, pointerSegments, RECORD_PARTS, type CompiledType } from '../typed/compile';
 import type { TypeSchemas } from '../types';
@@ -23,7 +23,7 @@ export interface TypedInput {
   report: Report;
   fields: PropNode[];
   types: TypeSchemas | undefined;
-  /** `details` as plain data, built only when asked (undefined when the record has none). */
+  /** `details` as plain data, built only when a type has a schema (undefined when the record has none). */
   details(): CheckedPart | undefined;
 }
 
@@ -31,12 +31,6 @@ export interface TypedInput {
 interface TypedEntry {
   type: CompiledType;
   entry: ScalarNode;
-}
-
-/** Whether any of these types has a schema: the only case where `details` is materialized. */
-export function hasTypeSchema(typesNode: ValueNode | undefined, types: TypedInput['types']): boolean {
-  if (typesNode?.type !== 'array') return false;
-  return typesNode.items.some((item) => isString(item) && (Boolean(types && Object.hasOwn(types, item.value)) || BUILT_IN_TYPE_NAMES.includes(item.value)));
 }
 
 export function checkTyped(input: TypedInput): void {

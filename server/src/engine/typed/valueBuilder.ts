@@ -1,6 +1,6 @@
-// Materializes one JSON value as plain data (what ajv checks) and, on the same pass, where each
-// member of each container is in the text, so a schema error's path maps back to a range without
-// a second scan. Used only for `details` of a record whose types have a schema.
+// Materializes one JSON value as plain data and, on the same pass, where each member of each
+// container is in the text, so a schema error's path maps back to a range. Used for `details` of
+// a typed record only when a problem needs placing (or JSON.parse refused the span).
 
 import { ValueKind, type JsonSink } from '../parser';
 import type { Span } from '../report';
@@ -152,43 +152,5 @@ function scalarValue(scanner: Scanner, kind: ValueKind, start: number, end: numb
       return scanner.text.charCodeAt(start) === 116;
     default:
       return null;
-  }
-}
-
-/** Sends each event to both sinks: the streaming rules and the builder, on one pass. */
-export class TeeSink implements JsonSink {
-  constructor(
-    private readonly a: JsonSink,
-    private readonly b: JsonSink,
-  ) {}
-
-  beginObject(start: number): void {
-    this.a.beginObject(start);
-    this.b.beginObject(start);
-  }
-
-  beginArray(start: number): void {
-    this.a.beginArray(start);
-    this.b.beginArray(start);
-  }
-
-  endObject(end: number, closed: boolean): void {
-    this.a.endObject(end, closed);
-    this.b.endObject(end, closed);
-  }
-
-  endArray(end: number, closed: boolean): void {
-    this.a.endArray(end, closed);
-    this.b.endArray(end, closed);
-  }
-
-  key(start: number, end: number): void {
-    this.a.key(start, end);
-    this.b.key(start, end);
-  }
-
-  scalar(kind: ValueKind, start: number, end: number): void {
-    this.a.scalar(kind, start, end);
-    this.b.scalar(kind, start, end);
   }
 }
