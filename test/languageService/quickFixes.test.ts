@@ -63,6 +63,13 @@ describe('quick fixes', () => {
     assert.deepEqual(JSON.parse(fixed.text).details.a, { $dnanexus_link: RECORD });
   });
 
+  test('a type near a built-in one is renamed to it, and the type\'s own checks then run', async () => {
+    const doc = await open({ project: PROJECT, types: ['Other', 'Assetbundle'], details: { archiveFileId: { $dnanexus_link: FILE } }, properties: { version: '1' } });
+    const fixed = await applyFix(doc, 'type-name-near-miss', /Rename the type to "AssetBundle"/);
+    assert.deepEqual(JSON.parse(fixed.text).types, ['Other', 'AssetBundle']);
+    assert.deepEqual(fixed.diagnostics, []);
+  });
+
   test('a link hash with extra keys keeps only the link', async () => {
     const doc = await open({ project: PROJECT, details: { reads: { note: 'x', $dnanexus_link: FILE, more: { a: [1] } } } });
     const fixed = await applyFix(doc, 'link-extra-keys', /Keep only/);

@@ -76,6 +76,11 @@ const QUICK_FIXES: { [C in FixableCode]: (site: FixSite) => CodeAction[] } = {
     if (typeof suggestion !== 'string' || findProperty(input, suggestion)) return [];
     return [fix(`Rename to "${suggestion}"`, replace(JSON.stringify(suggestion)))];
   },
+  'type-name-near-miss': ({ data, replace, fix }) => {
+    const suggestion = data.suggestion;
+    if (typeof suggestion !== 'string') return [];
+    return [fix(`Rename the type to "${suggestion}"`, replace(JSON.stringify(suggestion)))];
+  },
   'folder-needs-parents': ({ input, text, fix }) => {
     const object = input.topLevel();
     if (!object) return [];

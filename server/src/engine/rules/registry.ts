@@ -100,7 +100,12 @@ export const RULES = {
     severities: ['error'],
     when: 'a workspace type schema cannot be read or compiled (on the record\'s `types` entry, and in the schema file itself)',
   },
-  'type-name-near-miss': { module: 'engine/rules/typed.ts', severities: ['warning'], when: 'a type differs from a built-in type only by case or one edit (`Assetbundle`, `Dataset `)' },
+  'type-name-near-miss': {
+    module: 'engine/rules/typed.ts',
+    severities: ['warning'],
+    when: 'a type differs from a built-in type only by case or one edit (`Assetbundle`, `Dataset `)',
+    fix: 'Rename to the built-in type',
+  },
   'project-not-found': { module: 'languageService/platform/checks.ts', severities: ['warning'], when: 'signed in, and the project does not exist or is not visible' },
 } as const satisfies Record<string, RuleEntry>;
 
