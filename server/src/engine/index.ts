@@ -8,7 +8,7 @@ import { LocatedValue } from './located';
 import { LineIndex } from './positions';
 import { Report } from './report';
 import { checkFields } from './rules/fields';
-import { lastValue, type FactSpan, type PendingFacts, type RuleContext } from './rules/context';
+import { lastProp, lastValue, type FactSpan, type PendingFacts, type RuleContext } from './rules/context';
 import { DetailsSink } from './rules/details';
 import { checkFolder } from './rules/folder';
 import { checkIds, quote } from './rules/ids';
@@ -82,8 +82,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
  * (a syntax error inside details) is read by the tolerant builder alone.
  */
 function materializedDetails(text: string, fields: PropNode[]): CheckedPart | undefined {
-  let prop: PropNode | undefined;
-  for (let i = fields.length - 1; i >= 0 && !prop; i--) if (fields[i].key === 'details') prop = fields[i];
+  const prop = lastProp(fields, 'details');
   const node = prop?.value;
   if (!prop || !node) return undefined;
   let located: MaterializedValue | undefined;

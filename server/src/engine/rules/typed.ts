@@ -13,7 +13,7 @@ import { CONVENTIONS } from '../typed/conventions';
 import { LINK_KEYWORD } from '../typed/links';
 import { labelOf, treePart, type CheckedPart } from '../typed/part';
 import { editDistance } from './fields';
-import { isString, lastValue } from './context';
+import { isString, lastProp, lastValue } from './context';
 import { quote } from './ids';
 
 /** More schema problems than this per type are summed up in one line: a 5 MB record can break thousands of rules. */
@@ -75,11 +75,6 @@ export function checkTyped(input: TypedInput): void {
     if (type.source === 'built-in') CONVENTIONS[type.name]?.({ out, details: detailsPart, properties: treePart('properties', lastProp(input.fields, 'properties'), {}, entry) });
     out.finish(entry);
   }
-}
-
-function lastProp(fields: PropNode[], name: string): PropNode | undefined {
-  for (let i = fields.length - 1; i >= 0; i--) if (fields[i].key === name) return fields[i];
-  return undefined;
 }
 
 /** Typed diagnostics of one type: each names the type, and past a limit they are counted instead. */
