@@ -16,12 +16,15 @@ import { manyErrorsSection } from './manyErrorsBench';
 import { kib, markdownTable, mib, ms, verdict } from './table';
 import { benchRequestsUnderLoad, benchTransfer, benchTyping, DEBOUNCE_MS, type Latency } from './serverBench';
 import { benchTree, RECORD_COUNT } from './treeBench';
+import { benchTyped, typedCorpus, type TypedResult } from './typedBench';
 import { benchFile, type FileResult } from './validationBench';
 
 const root = resolve(__dirname, '..');
 const SPEED_TARGET = 0.2;
 /** 15 MiB: the issue's "15 MB" read the stricter way. */
 const HEAP_TARGET = 15 * 1024 * 1024;
+/** A typed record may cost at most this many times the same record untyped (JSON.parse of details, ajv, cross-field rules). */
+const TYPED_TARGET = 2.5;
 
 function speedSection(results: FileResult[]): boolean {
   const rows = results.map((r) => [
@@ -48,6 +51,37 @@ function speedSection(results: FileResult[]): boolean {
     const pass = ratio <= SPEED_TARGET;
     ok &&= pass;
     console.log(`  ${verdict(pass)}  ${r.file.label} ${r.file.broken ? 'broken' : 'valid'}: ${ratio.toFixed(3)}×`);
+  }
+  return ok;
+}
+
+async function typedSection(): Promise<boolean> {
+  const results: TypedResult[] = [];
+  for (const variant of typedCorpus()) results.push(await benchTyped(variant));
+  console.log('\n## Typed records (wall ms): the same text untyped, typed with `types` first, typed with `types` last\n');
+  console.log(markdownTable(
+    ['size', 'type', 'UTF-8', 'untyped median', 'typed median', 'typed p95', 'types-last median', 'typed ÷ untyped', 'types-last ÷ untyped', 'runs'],
+    results.map((r) => [
+      r.variant.label,
+      r.variant.kind,
+      kib(Buffer.byteLength(r.variant.typesFirst)),
+      ms(r.untyped.median),
+      ms(r.typesFirst.median),
+      ms(r.typesFirst.p95),
+      ms(r.typesLast.median),
+      (r.typesFirst.median / r.untyped.median).toFixed(2) + '×',
+      (r.typesLast.median / r.untyped.median).toFixed(2) + '×',
+      String(r.untyped.runs),
+    ]),
+  ));
+  let ok = true;
+  console.log(`\nTargets: a valid typed record reports nothing typed, and costs ≤ ${TYPED_TARGET}× the same record untyped (types first or last)`);
+  for (const r of results) {
+    const clean = r.codes.every((code) => code === 'details-large');
+    const ratio = Math.max(r.typesFirst.median, r.typesLast.median) / r.untyped.median;
+    const pass = clean && ratio <= TYPED_TARGET;
+    ok &&= pass;
+    console.log(`  ${verdict(pass)}  ${r.variant.label} ${r.variant.kind}: ${ratio.toFixed(2)}×${clean ? '' : `, unexpected ${r.codes.join(', ')}`}`);
   }
   return ok;
 }
@@ -220,7 +254,7 @@ async function main(): Promise<void> {
   const baseline = createBaseline(loadBaselineSchema(root));
   const results: FileResult[] = [];
   for (const file of corpus) results.push(await benchFile(file, baseline, validateRecord));
-  const passed = [speedSection(results), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection(), await findSection()];
+  const passed = [speedSection(results), await typedSection(), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection(), await findSection()];
   const endLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${endLoad} at end`);
   if (passed.includes(false)) process.exitCode = 1;

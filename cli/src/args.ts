@@ -6,12 +6,14 @@ export interface ValidateCommand {
   kind: 'validate';
   format: OutputFormat;
   quiet: boolean;
+  /** --types DIR: the folder of <TypeName>.schema.json files for every record (else each record's nearest .dxrecord/types). */
+  types?: string;
   paths: string[];
 }
 
 export type ParsedArgs = ValidateCommand | { kind: 'help' } | { kind: 'usage-error'; message: string };
 
-export const USAGE = `Usage: dxrecord validate [--format text|json] [--quiet] PATH...
+export const USAGE = `Usage: dxrecord validate [--format text|json] [--quiet] [--types DIR] PATH...
        dxrecord init | plan | apply | pull …   (dxrecord plan --help)
 
 Checks DNAnexus record files (*.dxrecord.json, the input of /record/new) offline.
@@ -21,6 +23,10 @@ Checks DNAnexus record files (*.dxrecord.json, the input of /record/new) offline
   --format text    one line per problem: file:line:col: severity code message (default)
   --format json    one JSON document with 0-based LSP positions
   --quiet          report errors only (warnings and information are still counted)
+  --types DIR      check typed details against the <TypeName>.schema.json files in
+                   DIR (default: each record's nearest .dxrecord/types/ folder,
+                   found by walking up from the record; stdin starts at the
+                   current directory)
   -h, --help       show this help
 
 Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable path.
@@ -39,6 +45,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       break;
     }
     if (arg === '--quiet' || arg === '-q') parsed.quiet = true;
+    else if (arg === '--types' || arg.startsWith('--types=')) {
+      const value = arg === '--types' ? rest[++i] : arg.slice('--types='.length);
+      if (!value) return { kind: 'usage-error', message: '--types takes a folder of <TypeName>.schema.json files' };
+      parsed.types = value;
+    }
     else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
       if (value !== 'text' && value !== 'json') return { kind: 'usage-error', message: `--format takes "text" or "json", not ${JSON.stringify(value ?? '')}` };

@@ -1,6 +1,10 @@
 // `dxrecord validate`: the same engine as the editor, over files, folders or stdin. Offline. The
 // records-as-code commands (init, plan, apply, pull) are in records.ts.
 
+import { statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { TypeSchemaFinder } from '../../common/typeSchemaFiles';
+import type { TypeSchemas } from '../../common/typeSchemaSource';
 import { parseArgs, USAGE, type ValidateCommand } from './args';
 import { diagnoseDecoded } from './decode';
 import { expandPaths, readRecord, STDIN_PATH } from './inputs';
@@ -12,7 +16,20 @@ const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
 const EXIT_USAGE = 2;
 
+/** The schemas for one record: --types for all, else the record's nearest .dxrecord/types. */
+function typeSchemasFor(command: ValidateCommand, finder: TypeSchemaFinder): (path: string) => TypeSchemas {
+  const { types } = command;
+  if (types !== undefined) return () => finder.readFolder(types);
+  return (path) => finder.forRecord(path === STDIN_PATH ? join(process.cwd(), STDIN_PATH) : path);
+}
+
 function validate(command: ValidateCommand): number {
+  if (command.types !== undefined && !isFolder(command.types)) {
+    process.stderr.write(`dxrecord: --types ${command.types} is not a readable folder\n`);
+    return EXIT_USAGE;
+  }
+  const finder = new TypeSchemaFinder((path) => relative(process.cwd(), path) || path);
+  const typesFor = typeSchemasFor(command, finder);
   const { files, unreadable } = expandPaths(command.paths);
   const results: FileResult[] = [];
   let output = '';
@@ -22,7 +39,7 @@ function validate(command: ValidateCommand): number {
       unreadable.push(content);
       continue;
     }
-    const result = { path: path === STDIN_PATH ? '<stdin>' : path, diagnostics: diagnoseDecoded(content) };
+    const result = { path: path === STDIN_PATH ? '<stdin>' : path, diagnostics: diagnoseDecoded(content, { types: typesFor(path) }) };
     results.push(result);
     if (command.format === 'text') output += textLines(result, command.quiet);
   }
@@ -31,6 +48,14 @@ function validate(command: ValidateCommand): number {
   process.stdout.write(command.format === 'json' ? jsonDocument(results, summary, command.quiet) : output + textSummary(summary));
   if (unreadable.length > 0) return EXIT_USAGE;
   return summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function run(argv: readonly string[]): number {

@@ -12,6 +12,7 @@ import { hasChanges } from '../../platform/src/recordsAsCode/plan';
 import { planTree, type LocalTree } from '../../platform/src/recordsAsCode/planTree';
 import { pullTree } from '../../platform/src/recordsAsCode/pull';
 import { findRoot, initRoot, keyOf, readRootConfig, ROOT_MARKER, RootConfigError } from '../../platform/src/recordsAsCode/root';
+import { TypeSchemaFinder } from '../../common/typeSchemaFiles';
 import { version } from '../../package.json';
 import { expandPaths } from './inputs';
 import { planDocument, planText, outcomeText } from './planOutput';
@@ -77,11 +78,13 @@ function readTree(command: Extract<RecordsCommand, { kind: 'plan' | 'apply' }>):
   if (roots.size > 1) throw new UsageError(`the PATHs lie under different roots (${[...roots].join(', ')}); plan one root at a time`);
   const root = [...roots][0]!;
   const project = command.project ?? readRootConfig(root).project;
+  // The same team type schemas the editor and `validate` apply: the root's .dxrecord/types.
+  const typeSchemas = new TypeSchemaFinder();
   const { files: paths, unreadable } = expandPaths(command.paths.map((path) => resolve(path)));
   if (unreadable.length) throw new UsageError(unreadable.map((u) => `cannot read ${u.path}: ${u.reason}`).join('\n'));
   const files = paths
     .filter((path) => !relative(root, path).split(/[\\/]/).includes(ROOT_MARKER))
-    .map((path) => ({ path: relative(process.cwd(), path) || path, key: keyOf(root, path), text: readFileSync(path, 'utf8') }));
+    .map((path) => ({ path: relative(process.cwd(), path) || path, key: keyOf(root, path), text: readFileSync(path, 'utf8'), types: typeSchemas.forRecord(path) }));
   const scopes = command.paths.map((path) => keyOf(root, resolve(path)));
   const inScope = (key: string) => scopes.some((scope) => scope === '' || key === scope || key.startsWith(`${scope}/`));
   return { root, ...(project ? { project } : {}), files, inScope };

@@ -216,6 +216,19 @@ describe('plan and apply', () => {
     unlinkSync(join(root, 'samples/S44.dxrecord.json'));
   });
 
+  it("a file breaking its root's team type schema is invalid, as validate and the editor say", async () => {
+    mkdirSync(join(root, '.dxrecord/types'), { recursive: true });
+    writeFileSync(join(root, '.dxrecord/types/SampleSheet.schema.json'), JSON.stringify({ type: 'object', required: ['lane'] }));
+    const sheet = writeRecord(root, 'sheet', { project: env.project, name: 'sheet', types: ['SampleSheet'], details: {} });
+    const { run, plan } = await planJson(env, root);
+    assert.equal(run.code, 1);
+    const action = plan.actions.find((a) => a.key === 'sheet')!;
+    assert.equal(action.action, 'invalid');
+    assert.match(action.problem!, /SampleSheet/);
+    unlinkSync(sheet);
+    rmSync(join(root, '.dxrecord/types'), { recursive: true });
+  });
+
   it('a file naming another project than the root is refused', async () => {
     const stray = writeRecord(root, 'stray', { project: 'project-B0FJgXy4Zg231jgbQ9zQ0003', name: 'x' });
     const { run, plan } = await planJson(env, root);

@@ -90,14 +90,14 @@ describe('dxrecord in VS Code (code-server)', { timeout: 900_000 }, () => {
     assert.equal(await wb.squiggles().count(), 0);
   });
 
-  test('a quick fix rewrites a hash-form link to the string form and the diagnostic goes away', async () => {
+  test('a quick fix rewrites a project-form link to the string form and the warning goes away', async () => {
     const { wb } = e2e;
-    const linkProblems = (r: Problem[]) => inFile('link.dxrecord.json')(r).filter((p) => p.code === 'link-value-not-string');
+    const linkProblems = (r: Problem[]) => inFile('link.dxrecord.json')(r).filter((p) => p.code === 'link-project-form');
     await wb.openFile('link.dxrecord.json');
     const [problem] = linkProblems(await wb.waitForProblems((r) => linkProblems(r).length === 1));
     assert.equal(problem.line, 5);
     await wb.placeCaretAfter('"id": ');
-    await wb.applyQuickFix(`Use the string link "${LINKED_ID}"`);
+    await wb.applyQuickFix(`Use the string link "${LINKED_ID}" (drops the project hint)`);
     await wb.waitForProblems((r) => linkProblems(r).length === 0);
     assert.match(await wb.editorText(), new RegExp(`"input": \\{"\\$dnanexus_link": "${LINKED_ID}"\\}`));
     await wb.screenshot('quick-fix');

@@ -20,21 +20,33 @@ test('details may itself be a link, or an array of links', () => {
   assert.deepEqual(codes(validate(record({ details: [{ $dnanexus_link: FILE }] }))), []);
 });
 
-test('the hash form {project, id} is an error on the whole value, carrying the id for the quick fix', () => {
+test('the project form {project, id} is a warning on the whole value (decision 1 revised), its id a link fact', () => {
   const value = { project: 'project-GFxBq2j0Jx5QZ8gk4Yp9VbKq', id: FILE };
   const text = record({ details: { deep: [[{ x: { $dnanexus_link: value } }]] } });
-  const d = one(validate(text), 'link-value-not-string');
-  assert.equal(d.severity, 'error');
+  const result = validate(text);
+  const d = one(result, 'link-project-form');
+  assert.equal(d.severity, 'warning');
+  assert.deepEqual(codes(result), ['link-project-form']);
   assert.deepEqual(JSON.parse(spanOf(text, d)), value);
   assert.deepEqual(d.data, { id: FILE });
+  assert.match(d.message, /project hint/);
+  assert.deepEqual(result.facts.links.map((l) => [l.value, spanOf(text, l)]), [[FILE, JSON.stringify(FILE)]]);
 });
 
-test('non-string link values are errors on the value, without an id when there is none', () => {
-  for (const value of [12122, null, true, ['file-x'], { project: 'p' }]) {
-    const text = record({ details: [[{ $dnanexus_link: value }]] });
+test('a project-form id that is not a data-object ID is also link-target-malformed, and no fact', () => {
+  const text = record({ details: { $dnanexus_link: { id: 'hello', project: 'project-GFxBq2j0Jx5QZ8gk4Yp9VbKq' } } });
+  const result = validate(text);
+  assert.deepEqual(codes(result), ['link-project-form', 'link-target-malformed']);
+  assert.deepEqual(result.facts.links, []);
+});
+
+test('an object link value that is not exactly the {project, id} pair stays an error, with the id for the fix', () => {
+  for (const value of [{ id: FILE }, { project: 'project-GFxBq2j0Jx5QZ8gk4Yp9VbKq', id: FILE, extra: 1 }, { project: 7, id: FILE }]) {
+    const text = record({ details: { a: { $dnanexus_link: value } } });
     const d = one(validate(text), 'link-value-not-string');
+    assert.equal(d.severity, 'error');
     assert.deepEqual(JSON.parse(spanOf(text, d)), value);
-    assert.equal(d.data, undefined);
+    assert.deepEqual(d.data, { id: FILE });
   }
 });
 

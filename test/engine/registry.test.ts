@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { validateRecord } from '../../server/src/engine';
+import { validateRecord, type ValidateOptions } from '../../server/src/engine';
 import { RULES, type DiagnosticCode, type RuleEntry } from '../../server/src/engine/rules/registry';
 import { withCodeTable } from '../../scripts/codeTable';
 
@@ -11,8 +11,11 @@ const P = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
 const R = 'record-B0FJgXy4Zg231jgbQ9zQ0004';
 const record = (fields: Record<string, unknown>) => JSON.stringify({ project: P, ...fields });
 
-/** A document that makes the engine report the code, for every code the engine reports. */
-const SAMPLES: Partial<Record<DiagnosticCode, string[]>> = {
+const F = 'file-B0FJgXy4Zg231jgbQ9zQ0005';
+const teamType = (text: string): ValidateOptions => ({ types: { Team: { source: '.dxrecord/types/Team.schema.json', text } } });
+
+/** A document (and the options it needs) that makes the engine report the code, for every code the engine reports. */
+const SAMPLES: Partial<Record<DiagnosticCode, (string | [string, ValidateOptions])[]>> = {
   'json-syntax': ['{"project": '],
   'duplicate-key': ['{"project": "' + P + '", "name": "a", "name": "b"}'],
   'not-an-object': ['[1]'],
@@ -34,11 +37,21 @@ const SAMPLES: Partial<Record<DiagnosticCode, string[]>> = {
   'details-large': [record({ details: { big: 'x'.repeat(1024 * 1024) } })],
   'link-extra-keys': [record({ details: { a: { $dnanexus_link: R, x: 1 } } })],
   'link-value-not-string': [record({ details: { a: { $dnanexus_link: 1 } } })],
+  'link-project-form': [record({ details: { a: { $dnanexus_link: { project: P, id: R } } } })],
   'link-target-malformed': [record({ details: { a: { $dnanexus_link: 'nope' } } })],
   'folder-invalid': [record({ folder: 'samples' })],
   'folder-not-normalized': [record({ folder: '/a/', parents: true })],
   'folder-needs-parents': [record({ folder: '/a' })],
   'nonce-invalid': [record({ nonce: '' })],
+  'type-details-invalid': [record({ types: ['AssetBundle'], details: {}, properties: { version: '1' } })],
+  'type-link-class': [record({ types: ['AssetBundle'], details: { archiveFileId: R }, properties: { version: '1' } })],
+  'type-rule': [
+    record({ types: ['ContigSet'], details: { contigs: { names: ['a', 'a'], sizes: [1, 2] } } }),
+    record({ types: ['ContigSet'], details: { contigs: { names: ['a'], sizes: [0] } } }),
+  ],
+  'type-property-missing': [record({ types: ['AssetBundle'], details: { archiveFileId: { $dnanexus_link: F } } })],
+  'type-schema-invalid': [[record({ types: ['Team'] }), teamType('{"type": "strin"}')]],
+  'type-name-near-miss': [record({ types: ['Assetbundle'] })],
 };
 
 const rows = Object.entries(RULES as Record<string, RuleEntry>);
@@ -48,8 +61,9 @@ test('every code the engine reports has a sample, and reports it with a severity
   assert.deepEqual(Object.keys(SAMPLES).sort(), engineCodes.sort(), 'one sample per engine code');
   const seen = new Map<string, Set<string>>();
   for (const [code, texts] of Object.entries(SAMPLES)) {
-    for (const text of texts!) {
-      const found = validateRecord(text).diagnostics.filter((d) => d.code === code);
+    for (const sample of texts!) {
+      const [text, options] = typeof sample === 'string' ? [sample, undefined] : sample;
+      const found = validateRecord(text, options).diagnostics.filter((d) => d.code === code);
       assert.ok(found.length > 0, `sample for ${code} does not report it: ${text.slice(0, 80)}`);
       for (const d of found) {
         assert.ok((RULES[code as DiagnosticCode].severities as readonly string[]).includes(d.severity), `${code} reported as ${d.severity}`);
@@ -59,6 +73,7 @@ test('every code the engine reports has a sample, and reports it with a severity
   }
   // A row that lists two severities for the engine alone must have samples showing both.
   assert.deepEqual([...seen.get('type-name-invalid')!].sort(), ['error', 'warning']);
+  assert.deepEqual([...seen.get('type-rule')!].sort(), ['error', 'warning']);
 });
 
 test("each row's modules contain the code they are said to report", () => {

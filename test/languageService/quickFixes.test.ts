@@ -62,11 +62,25 @@ describe('quick fixes', () => {
     assert.deepEqual(await actionsFor(notBoolean, notBoolean.diagnostics, ['quickfix']), [], 'only boolean fields get the fix');
   });
 
-  test('hash-form link becomes a string link', async () => {
+  test('a project-form link becomes a string link, the title saying the project hint is dropped', async () => {
     const doc = await open({ project: PROJECT, details: { deep: [[{ $dnanexus_link: { project: PROJECT, id: RECORD } }]] } });
-    const fixed = await applyFix(doc, 'link-value-not-string', /string link/);
+    const fixed = await applyFix(doc, 'link-project-form', /string link .*drops the project hint/);
     assert.deepEqual(fixed.diagnostics, []);
     assert.deepEqual(JSON.parse(fixed.text).details.deep[0][0], { $dnanexus_link: RECORD });
+  });
+
+  test('a link object with an id but not the project pair becomes a string link', async () => {
+    const doc = await open({ project: PROJECT, details: { a: { $dnanexus_link: { id: RECORD, extra: 1 } } } });
+    const fixed = await applyFix(doc, 'link-value-not-string', /string link/);
+    assert.deepEqual(fixed.diagnostics, []);
+    assert.deepEqual(JSON.parse(fixed.text).details.a, { $dnanexus_link: RECORD });
+  });
+
+  test('a type near a built-in one is renamed to it, and the type\'s own checks then run', async () => {
+    const doc = await open({ project: PROJECT, types: ['Other', 'Assetbundle'], details: { archiveFileId: { $dnanexus_link: FILE } }, properties: { version: '1' } });
+    const fixed = await applyFix(doc, 'type-name-near-miss', /Rename the type to "AssetBundle"/);
+    assert.deepEqual(JSON.parse(fixed.text).types, ['Other', 'AssetBundle']);
+    assert.deepEqual(fixed.diagnostics, []);
   });
 
   test('a link hash with extra keys keeps only the link', async () => {

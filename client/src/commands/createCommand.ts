@@ -8,7 +8,7 @@ import { standingOf } from '../../../platform/src/recordsAsCode/fileStanding';
 import { findRoot } from '../../../platform/src/recordsAsCode/root';
 import { PUSH_COMMAND } from '../recordsAsCode/recordLens';
 import type { CommandServices, RecordRef } from './services';
-import { markRejection, recordFile, showRejection } from './recordFile';
+import { markRejection, recordFile, showRejection, typeSchemasOf } from './recordFile';
 
 /**
  * A file under a managed root whose key a live record already carries is pushed, not created again:
@@ -33,7 +33,7 @@ export function createRecordCommand(ctx: CommandServices) {
     const document = await recordFile(arg);
     if (!document) return;
     const text = document.getText();
-    const plan = planCreate(text);
+    const plan = planCreate(text, { types: typeSchemasOf(document) });
     if (plan.kind === 'refused') {
       const choice = await vscode.window.showErrorMessage(`DNAnexus: ${refusalMessage(plan.errors)}`, 'Show Problems');
       if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');

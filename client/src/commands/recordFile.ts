@@ -1,5 +1,7 @@
 // The record file a command works on: the explorer item it was invoked on, else the active editor.
 import * as vscode from 'vscode';
+import { TypeSchemaFinder } from '../../../common/typeSchemaFiles';
+import type { TypeSchemas } from '../../../common/typeSchemaSource';
 import { DxApiError } from '../../../platform/src/errors';
 import { locateRejection } from '../../../platform/src/records/createRecord';
 import { RECORD_SCHEME } from './recordDocuments';
@@ -31,4 +33,10 @@ export function markRejection(rejections: vscode.DiagnosticCollection, document:
   const span = locateRejection(text, error);
   if (error instanceof DxApiError) showRejection(rejections, document, span, `The platform rejected this: ${error.platformMessage}`);
   return span !== undefined;
+}
+
+/** The team type schemas the language server checks a saved file with (its nearest .dxrecord/types). */
+const typeSchemas = new TypeSchemaFinder();
+export function typeSchemasOf(document: vscode.TextDocument): TypeSchemas | undefined {
+  return document.uri.scheme === 'file' ? typeSchemas.forRecord(document.fileName) : undefined;
 }

@@ -4,7 +4,7 @@ import { planCreate, refusalMessage } from '../../../platform/src/records/create
 import { describeRecord } from '../../../platform/src/records/describeRecord';
 import { applyUpdate, describePlan, planUpdate, type UpdatePlan } from '../../../platform/src/records/updateRecord';
 import type { CommandServices } from './services';
-import { markRejection, recordFile, showRejection } from './recordFile';
+import { markRejection, recordFile, showRejection, typeSchemasOf } from './recordFile';
 import { recordTarget } from './recordTarget';
 
 async function confirm(plan: UpdatePlan, name: string): Promise<boolean> {
@@ -25,7 +25,7 @@ export function updateRecordCommand(ctx: CommandServices) {
     const document = await recordFile(arg);
     if (!document) return;
     const text = document.getText();
-    const file = planCreate(text);
+    const file = planCreate(text, { types: typeSchemasOf(document) });
     if (file.kind === 'refused') {
       void vscode.window.showErrorMessage(`DNAnexus: ${refusalMessage(file.errors).replace('Not created', 'Not updated')}`);
       return;

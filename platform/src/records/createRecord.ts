@@ -3,7 +3,7 @@
 // retry; a Create repeated after a failure of unknown outcome reuses it too (pendingCreates.ts).
 // The file itself is never written.
 import { validateRecord } from '../../../server/src/engine/index';
-import type { RecordDiagnostic } from '../../../server/src/engine/types';
+import type { RecordDiagnostic, ValidateOptions } from '../../../server/src/engine/types';
 import type { DxApiClient } from '../apiClient';
 import { DxApiError, mayHaveActed } from '../errors';
 import { locateField, type FieldSpan } from './fileFields';
@@ -15,8 +15,9 @@ export type CreatePlan =
 
 export type ReadyPlan = Extract<CreatePlan, { kind: 'ready' }>;
 
-export function planCreate(text: string): CreatePlan {
-  const errors = validateRecord(text).diagnostics.filter((d) => d.severity === 'error');
+/** `options.types`: the team type schemas that apply to the file, as the editor checks it with. */
+export function planCreate(text: string, options: ValidateOptions = {}): CreatePlan {
+  const errors = validateRecord(text, options).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) return { kind: 'refused', errors };
   const input = recordInput(text);
   return { kind: 'ready', input, project: input.project as string, closes: input.close === true };

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../common/canonicalJson';
 import { normalizeFolder } from '../../../common/dxPaths';
+import type { TypeSchemas } from '../../../common/typeSchemaSource';
 import { validateRecord } from '../../../server/src/engine';
 import { recordInput } from '../records/createRecord';
 import { planUpdate, type UpdateStep } from '../records/updateRecord';
@@ -41,6 +42,8 @@ export interface RecordFile {
   path: string;
   key: string;
   text: string;
+  /** The team type schemas that apply to the file (its root's .dxrecord/types). */
+  types?: TypeSchemas;
 }
 
 export interface PlanInput {
@@ -103,7 +106,7 @@ export function planRecords(input: PlanInput): Plan {
 
 function planFile(file: RecordFile, input: PlanInput, live: readonly LiveRecord[], notes: string[]): PlannedAction {
   const base = { key: file.key, file: file.path, changes: [] as FieldChange[] };
-  const errors = validateRecord(file.text).diagnostics.filter((d) => d.severity === 'error');
+  const errors = validateRecord(file.text, { types: file.types }).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';

@@ -2,20 +2,23 @@
 // streamed, then the rule modules over the top-level fields. Pure and synchronous.
 
 import { RecordCollector } from './collect';
-import type { ObjectNode } from './model';
+import type { ObjectNode, PropNode } from './model';
 import { JsonParser } from './parser';
 import { LocatedValue } from './located';
 import { LineIndex } from './positions';
 import { Report } from './report';
 import { checkFields } from './rules/fields';
-import { lastValue, type FactSpan, type PendingFacts, type RuleContext } from './rules/context';
+import { lastProp, lastValue, type FactSpan, type PendingFacts, type RuleContext } from './rules/context';
 import { DetailsSink } from './rules/details';
 import { checkFolder } from './rules/folder';
 import { checkIds, quote } from './rules/ids';
 import { checkName, checkTags, checkTypes } from './rules/names';
 import { checkNonce } from './rules/nonce';
 import { checkProperties } from './rules/properties';
+import { checkTyped } from './rules/typed';
 import { Scanner, type SyntaxProblem } from './scanner';
+import type { CheckedPart } from './typed/part';
+import { ValueBuilder, type MaterializedValue } from './typed/valueBuilder';
 import type { Located, RecordFacts, TopLevelObject, ValidateOptions, ValidationResult } from './types';
 import type { TopLevel } from './collect';
 
@@ -27,6 +30,8 @@ export { nearMiss } from './rules/fields';
 export { PROPERTY_KEY_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES } from './rules/properties';
 export { NONCE_MAX_BYTES } from './rules/nonce';
 export { DEFAULT_DETAILS_LARGE_BYTES } from './rules/details';
+export { BUILT_IN_TYPE_NAMES } from './typed/builtins';
+export { checkTypeSchema } from './typed/schemaFile';
 
 const FIELD_RULES = [checkIds, checkName, checkTags, checkTypes, checkProperties, checkFolder, checkNonce];
 
@@ -61,6 +66,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
     checkFields(report, top);
     const ctx: RuleContext = { report, facts, field: (name) => lastValue(fields, name) };
     for (const rule of FIELD_RULES) rule(ctx);
+    checkTyped({ report, fields, types: options.types, details: () => materializedDetails(text, fields) });
   }
 
   const lines = new LineIndex(text, scanner.lineStarts, scanner.pos);
@@ -68,6 +74,37 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
   const layout = topLevelLayout(collector.top, text.length);
   if (layout) result.topLevel = layout;
   return result;
+}
+
+/**
+ * The last `details` as plain data, only for a record whose types have a schema. JSON.parse of
+ * its span is native and fast; where each value is in the text is needed only for a problem, so
+ * that map is built (by re-reading the span) on the first request. A span JSON.parse refuses
+ * (a syntax error inside details) is read by the tolerant builder alone.
+ */
+function materializedDetails(text: string, fields: PropNode[]): CheckedPart | undefined {
+  const prop = lastProp(fields, 'details');
+  const node = prop?.value;
+  if (!prop || !node) return undefined;
+  let located: MaterializedValue | undefined;
+  const locate = (): MaterializedValue | undefined => {
+    if (!located) {
+      // Syntax problems were reported by the main pass; this one only rebuilds the value.
+      const scanner = new Scanner(text, []);
+      scanner.pos = node.offset;
+      const builder = new ValueBuilder(scanner);
+      new JsonParser(scanner, builder).parse();
+      located = builder.result();
+    }
+    return located;
+  };
+  let value: unknown;
+  try {
+    value = JSON.parse(text.slice(node.offset, node.offset + node.length));
+  } catch {
+    value = locate()?.value;
+  }
+  return { label: 'details', value, siteAt: (segments) => locate()?.siteAt(segments), anchor: { offset: prop.keyOffset, length: prop.keyLength } };
 }
 
 function topLevelLayout(top: TopLevel, textLength: number): TopLevelObject | undefined {

@@ -153,14 +153,25 @@ export class NodeLocator {
 
   /** The node at a JSON pointer path (ajv's instancePath segments), last duplicate winning. */
   nodeAt(root: ValueNode, segments: readonly string[]): ValueNode | undefined {
+    return this.memberAt(root, segments)?.node;
+  }
+
+  /** The node at a path and, when it is an object member, the property holding it (for its key's span). */
+  memberAt(root: ValueNode, segments: readonly string[]): { node: ValueNode; prop?: PropNode } | undefined {
     let node: ValueNode = root;
+    let prop: PropNode | undefined;
     for (const seg of segments) {
       let next: ValueNode | undefined;
-      if (node.type === 'object') next = this.indexOf(node).last.get(seg)?.value;
-      else if (node.type === 'array') next = node.items[Number(seg)];
+      if (node.type === 'object') {
+        prop = this.indexOf(node).last.get(seg);
+        next = prop?.value;
+      } else {
+        prop = undefined;
+        if (node.type === 'array') next = node.items[Number(seg)];
+      }
       if (!next) return undefined;
       node = next;
     }
-    return node;
+    return { node, ...(prop ? { prop } : {}) };
   }
 }

@@ -3,6 +3,8 @@
 
 export type { DiagnosticCode, Severity } from './rules/registry';
 import type { DiagnosticCode, Severity } from './rules/registry';
+import type { TypeSchemas } from '../../../common/typeSchemaSource';
+export type { TypeSchemaSource, TypeSchemas } from '../../../common/typeSchemaSource';
 
 
 /** 0-based line and UTF-16 character, exactly as LSP counts them. */
@@ -49,6 +51,11 @@ export interface RecordFacts {
 export interface ValidateOptions {
   /** `details` above this many bytes of UTF-8 JSON gets `details-large`; default 1 MiB. */
   detailsLargeBytes?: number;
+  /**
+   * The workspace's type schemas by type name (read by the caller: the engine does no I/O). One
+   * for a built-in type's name replaces the built-in schema.
+   */
+  types?: TypeSchemas;
 }
 
 /** A top-level property as the same pass found it: where its key and value are, for edits. */

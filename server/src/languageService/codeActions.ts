@@ -60,10 +60,8 @@ interface FixSite {
 
 /** One builder per code whose registry row names a fix (server/src/engine/rules/registry.ts). */
 const QUICK_FIXES: { [C in FixableCode]: (site: FixSite) => CodeAction[] } = {
-  'link-value-not-string': ({ data, text, start, replace, fix }) => {
-    if (typeof data.id !== 'string' || text[start] !== '{') return [];
-    return [fix(`Use the string link "${data.id}"`, replace(JSON.stringify(data.id)))];
-  },
+  'link-value-not-string': (site) => stringLink(site, ''),
+  'link-project-form': (site) => stringLink(site, ' (drops the project hint)'),
   'link-extra-keys': ({ data, text, end, fix }) => {
     const objectOffset = data.objectOffset;
     if (typeof objectOffset !== 'number' || text[objectOffset] !== '{') return [];
@@ -77,6 +75,11 @@ const QUICK_FIXES: { [C in FixableCode]: (site: FixSite) => CodeAction[] } = {
     const suggestion = data.suggestion;
     if (typeof suggestion !== 'string' || findProperty(input, suggestion)) return [];
     return [fix(`Rename to "${suggestion}"`, replace(JSON.stringify(suggestion)))];
+  },
+  'type-name-near-miss': ({ data, replace, fix }) => {
+    const suggestion = data.suggestion;
+    if (typeof suggestion !== 'string') return [];
+    return [fix(`Rename the type to "${suggestion}"`, replace(JSON.stringify(suggestion)))];
   },
   'folder-needs-parents': ({ input, text, fix }) => {
     const object = input.topLevel();
@@ -115,6 +118,12 @@ const NO = new Set(['false', 'no', 'n', 'off', '0']);
 function obviousBoolean(token: string): boolean | undefined {
   const word = (parseStringToken(token) ?? token).trim().toLowerCase();
   return YES.has(word) ? true : NO.has(word) ? false : undefined;
+}
+
+/** Replaces a link hash that carries an `id` with the string link to that id. */
+function stringLink({ data, text, start, replace, fix }: FixSite, note: string): CodeAction[] {
+  if (typeof data.id !== 'string' || text[start] !== '{') return [];
+  return [fix(`Use the string link "${data.id}"${note}`, replace(JSON.stringify(data.id)))];
 }
 
 function fixesFor(input: CodeActionInput, diagnostic: Diagnostic): CodeAction[] {

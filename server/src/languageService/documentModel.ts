@@ -3,24 +3,29 @@
 // layout that edits use, so no feature scans the whole text a second time.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateRecord } from '../engine';
-import type { TopLevelObject, ValidationResult } from '../engine/types';
+import type { TopLevelObject, TypeSchemas, ValidationResult } from '../engine/types';
+
+/** The team type schemas that apply to a document (by its URI); the same object while they are unchanged. */
+export type TypeSchemasFor = (uri: string) => TypeSchemas | undefined;
 
 export class DocumentModel {
   /** Taken at creation: the server's documents are updated in place by later edits. */
   readonly version: number;
   readonly text: string;
+  readonly types: TypeSchemas | undefined;
   #result?: ValidationResult;
 
   /** `result`: the engine's result for this version when it was computed elsewhere (a worker thread). */
-  constructor(document: TextDocument, result?: ValidationResult) {
+  constructor(document: TextDocument, types?: TypeSchemas, result?: ValidationResult) {
     this.version = document.version;
     this.text = document.getText();
+    this.types = types;
     this.#result = result;
   }
 
   /** The engine's result for this version, computed on first use. */
   get result(): ValidationResult {
-    this.#result ??= validateRecord(this.text);
+    this.#result ??= validateRecord(this.text, { types: this.types });
     return this.#result;
   }
 
@@ -29,14 +34,20 @@ export class DocumentModel {
   }
 }
 
-/** The latest model of each open document; a new version replaces the old model. */
+/** The latest model of each open document; a new version, or changed type schemas, replace the old model. */
 export class DocumentModels {
   readonly #models = new Map<string, DocumentModel>();
+  readonly #typesFor: TypeSchemasFor | undefined;
+
+  constructor(typesFor?: TypeSchemasFor) {
+    this.#typesFor = typesFor;
+  }
 
   get(document: TextDocument): DocumentModel {
     let model = this.#models.get(document.uri);
-    if (!model || model.version !== document.version || model.text !== document.getText()) {
-      model = new DocumentModel(document);
+    const types = this.#typesFor?.(document.uri);
+    if (!model || model.version !== document.version || model.text !== document.getText() || model.types !== types) {
+      model = new DocumentModel(document, types);
       this.#models.set(document.uri, model);
     }
     return model;
@@ -44,7 +55,7 @@ export class DocumentModels {
 
   /** Makes `result` this version's model, so no feature computes it again. */
   adopt(document: TextDocument, result: ValidationResult): void {
-    this.#models.set(document.uri, new DocumentModel(document, result));
+    this.#models.set(document.uri, new DocumentModel(document, this.#typesFor?.(document.uri), result));
   }
 
   forget(uri: string): void {

@@ -18,7 +18,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RecordDiagnostic, ValidationResult } from '../engine/types';
 import { codeActions } from './codeActions';
 import { provideCompletions } from './completion';
-import { DocumentModels, type DocumentModel } from './documentModel';
+import { DocumentModels, type DocumentModel, type TypeSchemasFor } from './documentModel';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
 import { provideHover } from './hover';
@@ -35,6 +35,8 @@ export interface LanguageServiceOptions {
   lookup?: PlatformLookup;
   /** Told about a platform-aware part that failed and was left out. */
   log?: (message: string) => void;
+  /** The team type schemas for a document (the server reads them from disk; the service does no I/O). */
+  typesFor?: TypeSchemasFor;
 }
 
 export interface RecordLanguageService {
@@ -64,7 +66,7 @@ const ID_CLASSES = knownIdClasses();
 
 export function createLanguageService(options: LanguageServiceOptions = {}): RecordLanguageService {
   const { lookup } = options;
-  const models = new DocumentModels();
+  const models = new DocumentModels(options.typesFor);
   /** A platform-aware part never breaks the pure feature it adds to. */
   const orElse = async <T>(work: () => Promise<T>, fallback: T, what: string): Promise<T> => {
     try {

@@ -13,7 +13,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { basename } from 'node:path';
 import { DEFAULT_SETTINGS, PlatformChangedNotification, type ServerSettings } from '../../../protocol/messages';
+import { TypeSchemaFinder } from '../../../common/typeSchemaFiles';
+import { isTypeSchemaPath, typeNameOfSchemaFile } from '../../../common/typeSchemaSource';
+import { checkTypeSchema } from '../engine';
 import { ADD_NONCE_KIND } from '../languageService/codeActions';
 import { createLanguageService } from '../languageService/service';
 import { EarlyStart } from './earlyStart';
@@ -31,9 +35,16 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);
+  // Team type schemas are read from disk (cached by path and mtime) for saved records only.
+  const typeSchemas = new TypeSchemaFinder();
+  const typesFor = (uri: string) => {
+    const path = pathOf(uri);
+    return path ? typeSchemas.forRecord(path) : undefined;
+  };
   const service = createLanguageService({
     lookup: connectionLookup(connection),
     log: (message) => connection.console.warn(message),
+    typesFor,
   });
   const models = new RequestModels(service);
   const workers = new ValidationWorkers(options.workerScript);
@@ -122,8 +133,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       publish(uri, [], version);
       return;
     }
+    if (isTypeSchema(uri)) {
+      publish(uri, publishable(checkTypeSchema(document.getText(), typeNameOfSchemaFile(basename(pathOf(uri)!))!)), version);
+      return;
+    }
     const started = performance.now();
-    const result = await workers.validate(document.getText(), signal);
+    const result = await workers.validate(document.getText(), signal, typesFor(uri));
     if (!result || signal.aborted || !isCurrent(uri, version)) return;
     timing.took(uri, performance.now() - started);
     models.adopt(document, result);
@@ -165,11 +180,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     publish(uri, []);
   });
 
+  // Type schema files are open only for their own diagnostics; the record features are not for them.
   const withDocument =
     <P extends { textDocument: { uri: string } }, R>(handler: (document: TextDocument, params: P, token: CancellationToken) => R) =>
     (params: P, token: CancellationToken): R | null => {
       const document = documents.get(params.textDocument.uri);
-      return document ? handler(document, params, token) : null;
+      return document && !isTypeSchema(document.uri) ? handler(document, params, token) : null;
     };
 
   connection.onCompletion(
@@ -190,6 +206,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentFormatting(withDocument((document, params, token) => service.format(document, params.options, undefined, signalOf(token))));
   connection.onDocumentRangeFormatting(withDocument((document, params, token) => service.format(document, params.options, params.range, signalOf(token))));
   connection.onNotification(PlatformChangedNotification, () => revalidateAll());
+  // The client watches **/.dxrecord/types/*.schema.json: a saved, added or deleted schema re-checks the open records.
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    if (changes.some((change) => isTypeSchema(change.uri))) revalidateAll();
+  });
   connection.onShutdown(() => {
     scheduler.dispose();
     workers.dispose();
@@ -201,6 +221,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
 function dxrecordSection(settings: unknown): unknown {
   return typeof settings === 'object' && settings !== null ? (settings as { dxrecord?: unknown }).dxrecord : undefined;
+}
+
+function isTypeSchema(uri: string): boolean {
+  const path = pathOf(uri);
+  return path !== undefined && isTypeSchemaPath(path);
 }
 
 function pathOf(uri: string): string | undefined {

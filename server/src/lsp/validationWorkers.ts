@@ -4,7 +4,14 @@
 // engine, and a superseded run would hold a core for nothing). One finished worker stays warm
 // for the next run; at most MAX_RUNNING run at once, later ones wait their turn.
 import { Worker } from 'node:worker_threads';
+import type { TypeSchemas } from '../../../common/typeSchemaSource';
 import { UnpackedResult, type PackedResult } from './resultTransfer';
+
+/** What a worker is sent: the text and the team type schemas that apply to it. */
+export interface ValidationJob {
+  text: string;
+  types: TypeSchemas | undefined;
+}
 
 const MAX_RUNNING = 4;
 
@@ -19,7 +26,7 @@ export class ValidationWorkers {
   }
 
   /** The engine's result for `text`, or undefined when `signal` aborted the run first. */
-  validate(text: string, signal: AbortSignal): Promise<UnpackedResult | undefined> {
+  validate(text: string, signal: AbortSignal, types?: TypeSchemas): Promise<UnpackedResult | undefined> {
     return new Promise((resolve, reject) => {
       const start = () => {
         signal.removeEventListener('abort', leaveQueue);
@@ -51,7 +58,7 @@ export class ValidationWorkers {
           reject(new Error(`the validation worker exited with code ${code}`));
         });
         signal.addEventListener('abort', onAbort, { once: true });
-        worker.postMessage(text);
+        worker.postMessage({ text, types } satisfies ValidationJob);
       };
       const leaveQueue = () => {
         const index = this.queue.indexOf(start);

@@ -33,7 +33,12 @@ export function factOf(node: ScalarNode & { value: string }): FactSpan {
   return { value: node.value, offset: node.offset, length: node.length };
 }
 
-export function lastValue(props: PropNode[], name: string): ValueNode | undefined {
-  for (let i = props.length - 1; i >= 0; i--) if (props[i].key === name) return props[i].value;
+/** The last occurrence of a key (the one the platform keeps). */
+export function lastProp(props: PropNode[], name: string): PropNode | undefined {
+  for (let i = props.length - 1; i >= 0; i--) if (props[i].key === name) return props[i];
   return undefined;
+}
+
+export function lastValue(props: PropNode[], name: string): ValueNode | undefined {
+  return lastProp(props, name)?.value;
 }

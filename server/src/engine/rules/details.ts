@@ -18,6 +18,8 @@ const enum Role {
   Link,
   /** The next value is the `id` of a `{project, id}` link hash. */
   HashId,
+  /** The next value is the `project` of a `{project, id}` link hash. */
+  HashProject,
 }
 
 /** One open container inside details; frames are reused per depth to avoid garbage. */
@@ -30,6 +32,9 @@ class Frame {
   role = Role.None;
   isLinkValue = false;
   hashId: string | undefined = undefined;
+  hashIdStart = 0;
+  hashIdEnd = 0;
+  hashProject = false;
 }
 
 export class DetailsSink implements JsonSink {
@@ -77,6 +82,7 @@ export class DetailsSink implements JsonSink {
     f.role = Role.None;
     f.isLinkValue = role === Role.Link;
     f.hashId = undefined;
+    f.hashProject = false;
   }
 
   private close(end: number): void {
@@ -90,7 +96,10 @@ export class DetailsSink implements JsonSink {
         { objectOffset: f.start },
       );
     }
-    if (f.isLinkValue) this.notString({ offset: f.start, length: end - f.start }, f.isObject ? 'an object' : 'an array', f.hashId);
+    if (!f.isLinkValue) return;
+    const span = { offset: f.start, length: end - f.start };
+    if (f.isObject && f.members === 2 && f.hashProject && f.hashId !== undefined) this.projectForm(span, f);
+    else this.notString(span, f.isObject ? 'an object' : 'an array', f.hashId);
   }
 
   beginObject(start: number): void {
@@ -121,6 +130,8 @@ export class DetailsSink implements JsonSink {
       f.role = Role.Link;
     } else if (f.isLinkValue && (plain ? isKey(sc.text, start, end, 'id') : sc.stringValue() === 'id')) {
       f.role = Role.HashId;
+    } else if (f.isLinkValue && (plain ? isKey(sc.text, start, end, 'project') : sc.stringValue() === 'project')) {
+      f.role = Role.HashProject;
     } else f.role = Role.None;
   }
 
@@ -130,7 +141,12 @@ export class DetailsSink implements JsonSink {
     if (kind === ValueKind.String) {
       this.bytes += sc.utf8Bytes;
       if (role === Role.Link) this.linkTarget(sc.stringValue(), { offset: start, length: end - start });
-      else if (role === Role.HashId) this.frames[this.depth - 1].hashId = sc.stringValue();
+      else if (role === Role.HashId) {
+        const f = this.frames[this.depth - 1];
+        f.hashId = sc.stringValue();
+        f.hashIdStart = start;
+        f.hashIdEnd = end;
+      } else if (role === Role.HashProject) this.frames[this.depth - 1].hashProject = true;
       return;
     }
     this.bytes += kind === ValueKind.Number ? numberBytes(sc.text, start, end) : end - start;
@@ -152,11 +168,27 @@ export class DetailsSink implements JsonSink {
     );
   }
 
+  /**
+   * `{"project", "id"}`: dx-toolkit writes it into record details and the platform takes it, but
+   * the string form is the documented one (docs/platform-notes.md#links, decision 1 revised). Its
+   * id is a link like any other, so the live checks see it.
+   */
+  private projectForm(span: Span, f: Frame): void {
+    const id = f.hashId!;
+    this.report.warning(
+      'link-project-form',
+      `This link uses the {"project", "id"} form; the documented, portable form is {"$dnanexus_link": ${quote(id)}}. The platform accepts it, but tools that expect a string link may not, and the string form drops the project hint.`,
+      span,
+      { id },
+    );
+    this.linkTarget(id, { offset: f.hashIdStart, length: f.hashIdEnd - f.hashIdStart });
+  }
+
   private notString(span: Span, found: string, hashId?: string): void {
     if (hashId !== undefined) {
       this.report.error(
         'link-value-not-string',
-        `Links in details must be written {"$dnanexus_link": ${quote(hashId)}}: the {"project", "id"} form is for job inputs and is rejected here.`,
+        `"$dnanexus_link" must hold an ID string, written {"$dnanexus_link": ${quote(hashId)}}; only the exact {"project", "id"} pair is also accepted, and this object is not that.`,
         span,
         { id: hashId },
       );

@@ -15,7 +15,7 @@ function shell(node: ValueNode): unknown {
 }
 
 /** The plain value ajv checks: `details` and other shallow containers stand in as empty ones. */
-function toPlain(root: ValueNode): unknown {
+export function toPlain(root: ValueNode): unknown {
   const result = shell(root);
   // An explicit stack of containers still to fill, so deep values never recurse.
   const work: [ValueNode, unknown][] = [[root, result]];
@@ -62,7 +62,7 @@ function expected(type: unknown): string {
   return types.map((t) => TYPE_WORDS[t] ?? t).join(' or ');
 }
 
-function pathLabel(segments: string[]): string {
+export function pathLabel(segments: string[]): string {
   let label = '';
   for (const s of segments) label += /^\d+$/.test(s) ? `[${s}]` : label ? `.${s}` : s;
   return label;
@@ -72,7 +72,7 @@ function pathLabel(segments: string[]): string {
  * Edit distance with transpositions, for "did you mean" on unknown keys, over three rolling rows;
  * gives up (returns `limit`) once every cell of a row has reached `limit`.
  */
-function editDistance(a: string, b: string, limit: number): number {
+export function editDistance(a: string, b: string, limit: number): number {
   const n = b.length;
   let before = new Uint32Array(n + 1);
   let prev = new Uint32Array(n + 1);

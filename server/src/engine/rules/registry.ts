@@ -64,8 +64,14 @@ export const RULES = {
   'link-value-not-string': {
     module: 'server/src/engine/rules/details.ts',
     severities: ['error'],
-    when: 'a `$dnanexus_link` value that is not a string (the `{project, id}` form included)',
-    fix: 'Use the string link',
+    when: 'a `$dnanexus_link` value that is not a string and not the `{project, id}` pair (a number, `null`, an array, an object with other keys)',
+    fix: 'Use the string link (when the object has an `id`)',
+  },
+  'link-project-form': {
+    module: 'server/src/engine/rules/details.ts',
+    severities: ['warning'],
+    when: 'a `$dnanexus_link` value in the `{"project", "id"}` form (accepted by the platform, but the string form is the documented one)',
+    fix: 'Use the string link (drops the project hint)',
   },
   'link-target-malformed': { module: 'server/src/engine/rules/details.ts', severities: ['warning'], when: 'a link string that is not a data-object ID' },
   'link-target-not-found': { module: 'server/src/languageService/platform/checks.ts', severities: ['warning'], when: 'signed in, and the platform cannot find the linked object' },
@@ -88,6 +94,33 @@ export const RULES = {
     module: 'server/src/languageService/platform/checks.ts',
     severities: ['warning'],
     when: 'signed in, and your access to the project is below the UPLOAD that creating a record needs',
+  },
+  'type-details-invalid': {
+    module: 'server/src/engine/rules/typed.ts',
+    severities: ['error'],
+    when: '`details` (or, through `x-dx-record`, the properties, tags or name) break the schema of one of the record\'s types: a required field missing, a wrong JSON type, a value outside an enum, an array length rule',
+  },
+  'type-link-class': {
+    module: 'server/src/engine/rules/typed.ts',
+    severities: ['error'],
+    when: 'a field a type says is a link to class X holds a link to another class, a bare ID string or a non-link',
+  },
+  'type-rule': {
+    module: 'server/src/engine/typed/conventions.ts',
+    severities: ['error', 'warning'],
+    when: 'a cross-field rule of a built-in type: ContigSet lengths differ, duplicate contig names, offsets inconsistent (errors), a size 0 or a non-zero first offset (warnings); Dataset `version` below "3.0"',
+  },
+  'type-property-missing': { module: 'server/src/engine/typed/conventions.ts', severities: ['warning'], when: 'a property a type\'s lookup convention needs is absent (AssetBundle without `version`)' },
+  'type-schema-invalid': {
+    module: 'server/src/engine/rules/typed.ts, server/src/engine/typed/schemaFile.ts',
+    severities: ['error'],
+    when: 'a workspace type schema cannot be read or compiled (on the record\'s `types` entry, and in the schema file itself)',
+  },
+  'type-name-near-miss': {
+    module: 'server/src/engine/rules/typed.ts',
+    severities: ['warning'],
+    when: 'a type differs from a built-in type only by case or one edit (`Assetbundle`, `Dataset `)',
+    fix: 'Rename to the built-in type',
   },
 } as const satisfies Record<string, RuleEntry>;
 
