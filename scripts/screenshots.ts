@@ -6,9 +6,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Locator } from 'playwright-core';
 import { DEMO_TOKEN, startEmulator } from '../emulator/src/index';
 import { commandTitle, viewContainerTitle } from '../test/e2e/manifest';
-import type { Locator } from 'playwright-core';
 import { launchWorkbench, type Workbench } from '../test/e2e/workbench';
 import { isolatedEnv, quietWorkbenchSettings, startCodeServer } from './codeServer';
 
