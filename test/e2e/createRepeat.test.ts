@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { startE2E, type E2E } from './harness';
-import { commandTitle } from './manifest';
+import { commandTitle } from '../../testkit/manifest';
 
 describe('Create run again after a deadline (code-server)', { timeout: 600_000 }, () => {
   let e2e: E2E;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { DxApiClient } from '../../platform/src/apiClient';
 import { startE2E, type E2E, type Seed } from './harness';
-import { commandTitle, viewContainerTitle } from './manifest';
+import { commandTitle, viewContainerTitle } from '../../testkit/manifest';
 
 const MISSING_ID = 'record-BQ0000000000000000000001';
 

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { LARGE_FOLDER_SIZE, startE2E, type E2E, type Seed } from './harness';
-import { commandTitle, viewContainerTitle } from './manifest';
-import type { Problem } from './workbench';
+import { commandTitle, viewContainerTitle } from '../../testkit/manifest';
+import type { Problem } from '../../testkit/workbench';
 
 const lines = (...rows: string[]): string => `${rows.join('\n')}\n`;
 const LINKED_ID = 'record-BQ0000000000000000000000';

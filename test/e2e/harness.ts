@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../emulator/src/index';
 import { isolatedEnv, quietWorkbenchSettings, startCodeServer } from '../../scripts/codeServer';
 import { packageVsix } from '../../scripts/packageVsix';
-import { launchWorkbench, type Workbench } from './workbench';
+import { launchWorkbench, type Workbench } from '../../testkit/workbench';
 
 const repoRoot = resolve(__dirname, '../..');
 const shotsDir = join(repoRoot, 'test-results/e2e');

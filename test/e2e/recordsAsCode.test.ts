@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { KEY_PROPERTY } from '../../platform/src/recordsAsCode/root';
 import { startE2E, type E2E, type Seed } from './harness';
-import { commandTitle } from './manifest';
+import { commandTitle } from '../../testkit/manifest';
 
 const FILE = 'S1.dxrecord.json';
 

@@ -10,7 +10,7 @@ interface Manifest {
   };
 }
 
-const manifest: Manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8'));
+const manifest: Manifest = JSON.parse(readFileSync(join(__dirname, '../package.json'), 'utf8'));
 
 /** The command palette label of a contributed command: "<category>: <title>". */
 export function commandTitle(id: string): string {
