@@ -1,4 +1,4 @@
-// The two output formats of `dxrecord validate` (diagnostics.md): text lines with 1-based
+// The two output formats of `dxrecord validate` (the README's command-line validator section): text lines with 1-based
 // positions plus a summary, or one JSON document with 0-based LSP positions.
 
 import type { RecordDiagnostic } from '../../server/src/engine';

@@ -21,7 +21,7 @@ export class ApiError extends Error {
   }
 }
 
-// HTTP status per error type, platform-api.md §1 (PermissionDenied is 401, not 403).
+// HTTP status per error type, docs/platform-notes.md#error-types (PermissionDenied is 401, not 403).
 const STATUS_BY_TYPE: Record<string, number> = {
   MalformedJSON: 400,
   InvalidAuthentication: 401,

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 
-/** The platform mints IDs only from this 32-character alphabet (spec README decision 4). */
+/** The platform mints IDs only from this 32-character alphabet (docs/platform-notes.md#ids, decision 4). */
 export const ID_ALPHABET = '0123456789BFGJKPQVXYZbfgjkpqvxyz';
 
 /** Returns an integer in [0, n). Injectable so seeded demo data is reproducible. */

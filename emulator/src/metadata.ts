@@ -1,4 +1,4 @@
-// Rules for data-object metadata (platform-api.md §4), shared by /record/new and the edit methods.
+// Rules for data-object metadata (docs/platform-notes.md#limits), shared by /record/new and the edit methods.
 import { invalidInput } from './errors.js';
 import { normalizeFolder } from '../../common/dxPaths.js';
 import { jsonText } from '../../common/jsonText.js';

@@ -1,4 +1,4 @@
-// Nonce replay (platform-api.md §3): same caller, route and nonce within an hour returns the
+// Nonce replay (docs/platform-notes.md#nonces): same caller, route and nonce within an hour returns the
 // original response when the input is unchanged, and InvalidInput when it changed.
 import { invalidInput } from './errors.js';
 import { canonicalJson } from '../../common/canonicalJson.js';

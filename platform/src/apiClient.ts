@@ -1,5 +1,5 @@
 // The one DNAnexus API client every feature uses: POST <server>/<route> with JSON, typed errors,
-// and dxpy's retry behaviour (spec README decision 5) bounded by a deadline and an AbortSignal.
+// and dxpy's retry behaviour (docs/platform-notes.md#retries, decision 5) bounded by a deadline and an AbortSignal.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { jsonText } from '../../common/jsonText';
 import { version } from '../../package.json';

@@ -1,4 +1,4 @@
-// Retry policy, following dxpy's DXHTTPRequest (spec README decision 5): which failures may be
+// Retry policy, following dxpy's DXHTTPRequest (docs/platform-notes.md#retries, decision 5): which failures may be
 // retried, whether they use up the retry budget, and how long to wait before the next attempt.
 
 /** Retries that count against the budget (throttled 503/429 responses do not count). */

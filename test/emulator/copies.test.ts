@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { expectError, newRecord, world, type World } from './helpers.js';
 
 // Per-project copies (name, folder, tags, properties) versus global metadata (details, types,
-// hidden, state): platform-api.md §4 and §11.4.
+// hidden, state): docs/platform-notes.md#lifecycle.
 describe('per-project copies', () => {
   let w: World;
   let other: string;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectError, newRecord, world, type World } from './helpers.js';
 
-// Levels per method, platform-api.md §7; PermissionDenied is HTTP 401 (spec README decision 6).
+// Levels per method, docs/platform-notes.md#permissions; PermissionDenied is HTTP 401 (decision 6, #error-types).
 describe('permissions', () => {
   let w: World;
   before(async () => {

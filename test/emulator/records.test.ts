@@ -51,7 +51,7 @@ describe('/record/new', () => {
     assert.deepEqual((await w.api(`/${id}/describe`, {})).body.links, [r, f]);
   });
 
-  it('accepts a dangling or malformed string link target (spec README decision 2)', async () => {
+  it('accepts a dangling or malformed string link target (decision 2, docs/platform-notes.md#links)', async () => {
     const id = await newRecord(w, { details: { x: { $dnanexus_link: 'hello world' } } });
     assert.deepEqual((await w.api(`/${id}/describe`, {})).body.links, ['hello world']);
   });

@@ -125,7 +125,7 @@ async function projectObjects(client: DxApiClient, project: string, classes: str
   return pages.flatMap((page) => page.results.map((r) => summary(r.describe)));
 }
 
-/** IDs the user cannot see (or that do not exist) are left out. At most 1000 IDs per call (spec §4). */
+/** IDs the user cannot see (or that do not exist) are left out. At most 1000 IDs per call (docs/platform-notes.md#batch-sizes). */
 async function describeObjects(client: DxApiClient, ids: string[], signal: AbortSignal): Promise<ObjectSummary[]> {
   const batches = Array.from({ length: Math.ceil(ids.length / DESCRIBE_BATCH) }, (_, i) => ids.slice(i * DESCRIBE_BATCH, (i + 1) * DESCRIBE_BATCH));
   const outs = await Promise.all(

@@ -1,4 +1,4 @@
-// /project/new and the /project-xxxx/ and /container-xxxx/ methods (platform-api.md §6.14–6.17).
+// /project/new and the /project-xxxx/ and /container-xxxx/ methods (docs/platform-notes.md#folders, #permissions, #lifecycle).
 import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption, parseFieldSelection } from '../describe.js';
 import { entityNotInContainer, invalidInput, invalidState } from '../errors.js';
 import { cloneJson } from '../../../common/jsonText.js';

@@ -1,5 +1,5 @@
 // /system/findDataObjects, findProjects, describeDataObjects and resolveDataObjects
-// (platform-api.md §6.11–6.13): filters, describe, ordering and paging.
+// (docs/platform-notes.md#search): filters, describe, ordering and paging.
 import { CONTAINER_LEGACY_FLAGS, describeContainer, describeObject, OBJECT_LEGACY_FLAGS, parseDescribeOption } from '../describe.js';
 import { ApiError, invalidInput } from '../errors.js';
 import { isWithin } from '../folders.js';

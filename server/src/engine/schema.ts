@@ -10,7 +10,7 @@ export { recordSchema };
 /** Top-level keys /record/new takes, in the order completion offers them. */
 export const RECORD_FIELDS: readonly string[] = Object.keys(recordSchema.properties);
 
-/** Keys that describe returns but /record/new does not take (decision 8: a warning, not an error). */
+/** Keys that describe returns but /record/new does not take (docs/platform-notes.md#top-level-keys, decision 8: a warning, not an error). */
 export const DESCRIBE_FIELDS: readonly string[] = ['id', 'class', 'created', 'modified', 'links', 'state', 'createdBy', 'sponsored'];
 
 let compiled: ValidateFunction | undefined;

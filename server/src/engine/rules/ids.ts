@@ -1,4 +1,4 @@
-// ID rules (spec decision 4): shape and class are errors, the platform's 32-character alphabet a warning.
+// ID rules (docs/platform-notes.md#ids, decision 4): shape and class are errors, the platform's 32-character alphabet a warning.
 
 import { DATA_OBJECT_CLASSES } from '../../../../common/dxIds';
 import type { ScalarNode } from '../model';
