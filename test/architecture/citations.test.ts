@@ -22,7 +22,7 @@ test('no file cites the specification folder outside the repository', () => {
   assert.deepEqual(outside, []);
 });
 
-test('every docs/platform-notes.md#anchor cited exists', () => {
+test('every section of docs/platform-notes.md that is cited exists', () => {
   const known = anchors(readFileSync('docs/platform-notes.md', 'utf8'));
   assert.ok(known.size > 10, 'the notes have their sections');
   const cited = texts.flatMap(({ path, text }) => [...text.matchAll(/platform-notes\.md#([\w-]+)/g)].map((m) => ({ path, anchor: m[1] })));
