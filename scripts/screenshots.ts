@@ -1,7 +1,7 @@
 // `npm run screenshots`: regenerates the README's screenshots (docs/images/) from what `npm run demo`
 // shows: the demo emulator, code-server on a copy of examples/, signed in with the demo token through
 // the palette. `npm run screenshots -- --out DIR name…` writes only the named shots into DIR.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,6 +46,15 @@ async function capture(wb: Workbench, name: string): Promise<void> {
 }
 
 /** A shot of the window's region from the left edge at `top` to `right`, `bottom` (clamped to the window). */
+/**
+ * Quantizes a screenshot to a small palette (Debian's pngquant, if installed), a third of the size
+ * with no visible change, which keeps the packaged extension small.
+ */
+function shrink(file: string): void {
+  const run = spawnSync('pngquant', ['--quality=70-90', '--force', '--output', file, file]);
+  if (run.error) console.log(`(pngquant not found: ${file} left as captured; apt-get install pngquant makes it smaller)`);
+}
+
 async function captureRegion(wb: Workbench, outDir: string, name: string, region: { top: number; right: number; bottom: number }): Promise<void> {
   const viewport = wb.page.viewportSize() ?? { width: 1280, height: 800 };
   const y = Math.max(0, Math.floor(region.top));
@@ -188,7 +197,9 @@ async function main(): Promise<void> {
             await wb.page.screenshot({ path });
             throw new Error(`shot ${shot.name} failed (the workbench then: ${path})`, { cause: error });
           });
-          console.log(`${join(outDir, `${shot.name}.png`)}: ${shot.caption}`);
+          const file = join(outDir, `${shot.name}.png`);
+          shrink(file);
+          console.log(`${file}: ${shot.caption}`);
         }
       } finally {
         await wb.close();
