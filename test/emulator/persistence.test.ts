@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { after, describe, it } from 'node:test';
+import { until } from '../../testkit/waiting';
 import { startEmulator } from '../../emulator/src/index.js';
 import { call } from './helpers.js';
 
@@ -41,8 +42,8 @@ describe('persistence', () => {
     const emu = await startEmulator({ dataFile: file });
     try {
       emu.admin.createUser('early');
-      await new Promise((r) => setTimeout(r, 400));
-      assert.match(readFileSync(file, 'utf8'), /user-early/);
+      // Before shutdown: the file gains the user while the emulator runs.
+      await until(() => existsSync(file) && /user-early/.test(readFileSync(file, 'utf8')), 'the debounced save');
     } finally {
       await emu.close();
     }
@@ -52,8 +53,7 @@ describe('persistence', () => {
     const lines: string[] = [];
     const emu = await startEmulator({ dataFile: join(dir, 'missing-dir', 'state.json'), log: (line) => lines.push(line) });
     emu.admin.createUser('unsaved');
-    await new Promise((r) => setTimeout(r, 300));
-    assert.ok(lines.some((l) => l.startsWith('could not save emulator state')));
+    await until(() => lines.some((l) => l.startsWith('could not save emulator state')), 'the failed save to be reported');
     const reply = await call(emu, undefined, '/system/whoami', {});
     assert.equal(reply.status, 401);
     await assert.rejects(emu.close());

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { until } from '../../testkit/waiting';
 import { startEmulator, type FaultSpec, type RunningEmulator } from '../../emulator/src/index';
 import { version } from '../../package.json';
 import { DxApiClient, type ApiClientOptions } from '../../platform/src/apiClient';
@@ -242,8 +243,9 @@ describe('deadline and cancellation', () => {
     const project = freshProject();
     emulator.admin.injectFault({ route: '/record/new', kind: 'status', status: 503, retryAfter: 20 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 200);
-    const { ms, error } = await elapsed(() => client().newRecord({ project }, { signal: controller.signal }));
+    // Cancelled the moment the client says it is waiting for the throttled retry.
+    const waiting = client({ log: (_level, message) => void (/retry 1 in/.test(message) && controller.abort()) });
+    const { ms, error } = await elapsed(() => waiting.newRecord({ project }, { signal: controller.signal }));
     assert.ok(error instanceof DxCancelledError, String(error));
     assert.ok(ms < 3000, `took ${ms} ms`);
     assert.equal(emulator.admin.countObjects({ projectId: project }), 0);
@@ -252,7 +254,9 @@ describe('deadline and cancellation', () => {
   test('cancelling during a slow response aborts the request', async () => {
     emulator.admin.injectFault({ route: '/system/whoami', kind: 'delay', delayMs: 5000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 200);
+    const mark = proxy.seen.length;
+    // Cancelled once the request is out (the proxy has it), while the server sits on it.
+    void until(() => proxy.seen.slice(mark).some((r) => r.route === '/system/whoami'), 'the request to go out').then(() => controller.abort());
     const { ms, error } = await elapsed(() => client().call('/system/whoami', {}, { signal: controller.signal }));
     assert.ok(error instanceof DxCancelledError, String(error));
     assert.equal(error.outcomeUnknown, true, 'cancelled while the request was out');
