@@ -1,10 +1,10 @@
 // The copies of one container kept in the order findDataObjects returns them (by modified, by
 // created), so a page costs what it returns and skips, not a scan and sort of the whole project.
-import type { Copy, DataObject } from './state.js';
 
-export interface OrderedCopy {
-  object: DataObject;
-  copy: Copy;
+/** Generic over the emulator's object and copy types, so this module depends on nothing. */
+export interface OrderedCopy<O extends { id: string } = { id: string }, C = unknown> {
+  object: O;
+  copy: C;
   key: number;
 }
 
@@ -20,15 +20,15 @@ const before = (a: OrderedCopy, key: number, id: string): boolean => a.key < key
  * Copies sorted by (key, ID). A change appends a new entry and leaves the old one in place, stale:
  * an entry is live while `current` holds it. Stale entries are dropped once they outnumber live ones.
  */
-export class CopyOrder {
-  private entries: OrderedCopy[] = [];
-  private readonly current = new Map<string, OrderedCopy>();
+export class CopyOrder<O extends { id: string }, C> {
+  private entries: OrderedCopy<O, C>[] = [];
+  private readonly current = new Map<string, OrderedCopy<O, C>>();
   private stale = 0;
 
   /** Records the copy of `object` with its sort key, replacing what was recorded for it. */
-  set(object: DataObject, copy: Copy, key: number): void {
+  set(object: O, copy: C, key: number): void {
     if (this.current.has(object.id)) this.stale++;
-    const entry: OrderedCopy = { object, copy, key };
+    const entry: OrderedCopy<O, C> = { object, copy, key };
     this.current.set(object.id, entry);
     // Keys are mostly new timestamps, larger than all others: then this is a push.
     let at = this.entries.length;
@@ -45,7 +45,7 @@ export class CopyOrder {
   }
 
   /** The live entry for an object, if it has a copy here. */
-  get(objectId: string): OrderedCopy | undefined {
+  get(objectId: string): OrderedCopy<O, C> | undefined {
     return this.current.get(objectId);
   }
 
@@ -53,7 +53,7 @@ export class CopyOrder {
    * Live entries by ascending (`direction` 1) or descending (-1) key; equal keys always by
    * ascending ID, as the find order breaks ties.
    */
-  *walk(direction: 1 | -1, start?: WalkStart): Generator<OrderedCopy> {
+  *walk(direction: 1 | -1, start?: WalkStart): Generator<OrderedCopy<O, C>> {
     const { entries } = this;
     if (direction === 1) {
       for (let i = start ? this.lowerBound(start.key, start.id) : 0; i < entries.length; i++) yield* this.live(i, i + 1);
@@ -73,7 +73,7 @@ export class CopyOrder {
     }
   }
 
-  private *live(from: number, to: number): Generator<OrderedCopy> {
+  private *live(from: number, to: number): Generator<OrderedCopy<O, C>> {
     for (let i = from; i < to; i++) {
       const entry = this.entries[i];
       if (this.current.get(entry.object.id) === entry) yield entry;

@@ -2,9 +2,11 @@
 // reads only what it returns and the non-matching copies it skips. Without sortBy: by project, then
 // newest modified first; by created or modified: merged across projects from each container's
 // index; by name (which no index keeps) every copy is sorted.
-import type { OrderedCopy, WalkStart } from './copyOrder.js';
+import type { OrderedCopy as AnyOrderedCopy, WalkStart } from './copyOrder.js';
 import { compare } from './query.js';
 import type { Container, Copy, DataObject, EmulatorState } from './state.js';
+
+type OrderedCopy = AnyOrderedCopy<DataObject, Copy>;
 
 export interface Hit {
   project: string;

@@ -136,8 +136,8 @@ export { NONCE_LIFETIME_MS as NONCE_RETENTION_MS } from '../../common/nonce.js';
 import { NONCE_LIFETIME_MS as NONCE_RETENTION_MS } from '../../common/nonce.js';
 
 export interface ContainerOrders {
-  modified: CopyOrder;
-  created: CopyOrder;
+  modified: CopyOrder<DataObject, Copy>;
+  created: CopyOrder<DataObject, Copy>;
 }
 
 export class EmulatorState {

@@ -6,7 +6,12 @@ import type { DxApiClient } from '../../../platform/src/apiClient';
 import { userMessageOf } from '../../../platform/src/errors';
 import { describeRecord, formatDescription, type RecordDescription } from '../../../platform/src/records/describeRecord';
 import { isRecordId } from '../../../platform/src/records/recordIds';
-import type { RecordRef } from './services';
+
+/** A record, and the project whose copy of it is meant. */
+export interface RecordRef {
+  id: string;
+  project?: string;
+}
 
 export const RECORD_SCHEME = 'dnanexus-record';
 

@@ -9,7 +9,9 @@ import type { PlatformCache } from '../lookups/platformCache';
 import { rememberId } from '../../../platform/src/records/recordIds';
 import type { SyncBaseline } from '../../../platform/src/recordsAsCode/fileStanding';
 import type { RecordsTreeProvider } from '../tree/recordsTreeProvider';
-import type { RecordDocuments } from './recordDocuments';
+import type { RecordDocuments, RecordRef } from './recordDocuments';
+
+export type { RecordRef } from './recordDocuments';
 
 export interface SessionServices {
   readonly log: vscode.LogOutputChannel;
@@ -20,10 +22,6 @@ export interface SessionServices {
   getClient(): DxApiClient | undefined;
 }
 
-export interface RecordRef {
-  id: string;
-  project?: string;
-}
 
 const RECENT_KEY = 'dxrecord.recentRecordIds';
 const FILE_RECORDS_KEY = 'dxrecord.fileRecords';

@@ -10,14 +10,13 @@ import { builtInType, compileSource, pointerSegments, RECORD_PARTS, type Compile
 import type { TypeSchemas } from '../types';
 import { BUILT_IN_TYPE_NAMES } from '../typed/builtins';
 import { CONVENTIONS } from '../typed/conventions';
+import { TypeReport } from '../typed/typeReport';
 import { LINK_KEYWORD } from '../typed/links';
 import { labelOf, treePart, type CheckedPart } from '../typed/part';
 import { editDistance } from './fields';
 import { isString, lastProp, lastValue } from './context';
 import { quote } from './ids';
 
-/** More schema problems than this per type are summed up in one line: a 5 MB record can break thousands of rules. */
-const MAX_PER_TYPE = 100;
 
 export interface TypedInput {
   report: Report;
@@ -74,34 +73,6 @@ export function checkTyped(input: TypedInput): void {
     }
     if (type.source === 'built-in') CONVENTIONS[type.name]?.({ out, details: detailsPart, properties: treePart('properties', lastProp(input.fields, 'properties'), {}, entry) });
     out.finish(entry);
-  }
-}
-
-/** Typed diagnostics of one type: each names the type, and past a limit they are counted instead. */
-export class TypeReport {
-  private count = 0;
-  private readonly seen = new Set<string>();
-
-  constructor(
-    private readonly report: Report,
-    readonly type: CompiledType,
-  ) {}
-
-  /** "(ContigSet)" or "(SampleSheet, .dxrecord/types/SampleSheet.schema.json)". */
-  get by(): string {
-    return this.type.source === 'built-in' ? this.type.name : `${this.type.name}, ${this.type.source}`;
-  }
-
-  add(code: 'type-details-invalid' | 'type-link-class' | 'type-rule' | 'type-property-missing', severity: 'error' | 'warning', message: string, span: Span): void {
-    const key = `${code}\0${span.offset}\0${message}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    if (++this.count <= MAX_PER_TYPE) this.report.add(code, severity, message, span);
-  }
-
-  finish(entry: Span): void {
-    const more = this.count - MAX_PER_TYPE;
-    if (more > 0) this.report.error('type-details-invalid', `${more.toLocaleString('en-US')} more problems with the ${this.by} type's rules are not shown; fix the ones above first.`, entry);
   }
 }
 

@@ -2,7 +2,7 @@
 // properties a type's lookup convention needs (type-property-missing).
 
 import { quote } from '../rules/ids';
-import type { TypeReport } from '../rules/typed';
+import type { TypeReport } from './typeReport';
 import { labelOf, type CheckedPart } from './part';
 
 export interface ConventionInput {
