@@ -1,6 +1,7 @@
 // `npm run bench`: validation speed and heap against VS Code's JSON language service, the
 // honesty check, many-error records, formatting, whole CLI processes against ajv-cli and the
-// language service, and the records tree's first page against the emulator.
+// language service, the records tree's first page against the emulator, and records-as-code
+// plan and apply of 1,000 files.
 // Exits 1 on any FAIL.
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { formattingSection } from './formattingBench';
 import { measureHeap } from './heapBench';
 import { processSection } from './processBench';
 import { manyErrorsSection } from './manyErrorsBench';
+import { recordsAsCodeSection } from './recordsAsCodeBench';
 import { kib, markdownTable, mib, ms, verdict } from './table';
 import { benchRequestsUnderLoad, benchTransfer, benchTyping, DEBOUNCE_MS, type Latency } from './serverBench';
 import { benchTree, RECORD_COUNT } from './treeBench';
@@ -254,7 +256,7 @@ async function main(): Promise<void> {
   const baseline = createBaseline(loadBaselineSchema(root));
   const results: FileResult[] = [];
   for (const file of corpus) results.push(await benchFile(file, baseline, validateRecord));
-  const passed = [speedSection(results), await typedSection(), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection(), await findSection()];
+  const passed = [speedSection(results), await typedSection(), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection(), await findSection(), await recordsAsCodeSection()];
   const endLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${endLoad} at end`);
   if (passed.includes(false)) process.exitCode = 1;
