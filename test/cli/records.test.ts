@@ -323,8 +323,11 @@ describe('replace, prune, lost replies', () => {
 
 describe('Ctrl-C during apply', () => {
   const FILES = 40;
-  /** Creates answered before the interrupt: some done, most still to start (4 run at once). */
+  /** Creates answered at once before the interrupt; those after it are held long enough that none completes before the CLI sees it. */
   const DONE_BEFORE_INTERRUPT = 5;
+  const HELD_MS = 3000;
+  /** applyPlan's default concurrency: the calls that may be in flight at the interrupt. */
+  const IN_FLIGHT = 4;
   let env: Env;
   let onRequestLine: ((line: string) => void) | undefined;
   before(async () => (env = await startEnv(undefined, (line) => onRequestLine?.(line))));
@@ -334,7 +337,9 @@ describe('Ctrl-C during apply', () => {
     const root = makeRoot(env.project);
     const keys = Array.from({ length: FILES }, (_, i) => `batch/f${String(i).padStart(2, '0')}`);
     for (const key of keys) writeRecord(root, key, { project: env.project, name: key.slice(6), folder: '/batch', parents: true, details: { key } });
-    env.emulator.admin.injectFault({ route: '/record/new', kind: 'delay', delayMs: 300, count: 1000 });
+    env.emulator.admin.injectFault({ route: '/record/new', kind: 'delay', delayMs: 0, count: DONE_BEFORE_INTERRUPT });
+    env.emulator.admin.injectFault({ route: '/record/new', kind: 'delay', delayMs: HELD_MS, count: 1000 });
+    const from = env.emulator.admin.requestLog().length;
     const child = spawn(process.execPath, [CLI, 'apply', '--yes'], { cwd: root, env: dxEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -355,7 +360,9 @@ describe('Ctrl-C during apply', () => {
     const done = rows.filter((r) => r.status === 'done').map((r) => r.key);
     const notStarted = rows.filter((r) => r.status === 'not started').map((r) => r.key);
     assert.equal(done.length + notStarted.length, FILES, 'no call failed');
-    assert.ok(done.length >= DONE_BEFORE_INTERRUPT && done.length <= DONE_BEFORE_INTERRUPT + 4, `done: ${done.length} (the ${DONE_BEFORE_INTERRUPT} answered and at most 4 in flight)`);
+    const sent = env.emulator.admin.requestLog().slice(from).filter((r) => r.route === '/record/new');
+    assert.deepEqual(sent.map((r) => r.status), done.map(() => 200), 'every create sent was answered and reported done: the calls in flight finished');
+    assert.ok(done.length >= DONE_BEFORE_INTERRUPT && done.length <= DONE_BEFORE_INTERRUPT + IN_FLIGHT, `done: ${done.length} (the ${DONE_BEFORE_INTERRUPT} answered and at most ${IN_FLIGHT} in flight)`);
     assert.match(stdout, new RegExp(`Applied ${done.length} of ${FILES} changes; 0 failed, ${notStarted.length} not started\\.`));
     const notDoneLine = /Not done: (.*) — run apply again/.exec(stdout);
     assert.ok(notDoneLine, stdout);
