@@ -1,6 +1,7 @@
 // `dxrecord init / plan / apply / pull` as real processes against the emulator over HTTP: every
 // action and exit code, reruns that write nothing, identity that survives restarts and other
-// working directories, a lost reply on create, whole refusals, replacement, prune and pull.
+// working directories, a lost reply on create, Ctrl-C part-way through an apply, whole refusals,
+// replacement, prune and pull.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
