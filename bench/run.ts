@@ -1,7 +1,7 @@
 // `npm run bench`: validation speed and heap against VS Code's JSON language service, the
 // honesty check, many-error records, formatting, whole CLI processes against ajv-cli and the
-// language service, the records tree's first page against the emulator, and the extension's
-// activation time in code-server. Exits 1 on any FAIL.
+// language service, the records tree's first page against the emulator, records-as-code plan and
+// apply of 1,000 files, and the extension's activation time in code-server. Exits 1 on any FAIL.
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { validateRecord } from '../server/src/engine/index';
@@ -14,6 +14,7 @@ import { formattingSection } from './formattingBench';
 import { measureHeap } from './heapBench';
 import { processSection } from './processBench';
 import { manyErrorsSection } from './manyErrorsBench';
+import { recordsAsCodeSection } from './recordsAsCodeBench';
 import { kib, markdownTable, mib, ms, verdict } from './table';
 import { benchRequestsUnderLoad, benchTransfer, benchTyping, DEBOUNCE_MS, type Latency } from './serverBench';
 import { benchTree, RECORD_COUNT } from './treeBench';
@@ -255,7 +256,7 @@ async function main(): Promise<void> {
   const baseline = createBaseline(loadBaselineSchema(root));
   const results: FileResult[] = [];
   for (const file of corpus) results.push(await benchFile(file, baseline, validateRecord));
-  const passed = [speedSection(results), await typedSection(), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection(), await findSection(), await activationSection()];
+  const passed = [speedSection(results), await typedSection(), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection(), await findSection(), await recordsAsCodeSection(), await activationSection()];
   const endLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${endLoad} at end`);
   if (passed.includes(false)) process.exitCode = 1;

@@ -1,8 +1,9 @@
 // `dxrecord init / plan / apply / pull` as real processes against the emulator over HTTP: every
 // action and exit code, reruns that write nothing, identity that survives restarts and other
-// working directories, a lost reply on create, whole refusals, replacement, prune and pull.
+// working directories, a lost reply on create, Ctrl-C part-way through an apply, whole refusals,
+// replacement, prune and pull.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,8 +31,8 @@ interface Env {
   confDir: string;
 }
 
-async function startEnv(dataFile = join(mkdtempSync(join(tmpdir(), 'dxrecord-rac-state-')), 'state.json')): Promise<Env> {
-  const emulator = await startEmulator({ port: 0, dataFile });
+async function startEnv(dataFile = join(mkdtempSync(join(tmpdir(), 'dxrecord-rac-state-')), 'state.json'), log?: (line: string) => void): Promise<Env> {
+  const emulator = await startEmulator({ port: 0, dataFile, log });
   const { userId, token } = emulator.admin.createUser('rac');
   const project = emulator.admin.createProject(userId, 'Records as code');
   return { emulator, token, userId, project, client: new DxApiClient({ serverUrl: emulator.url, token }), dataFile, confDir: mkdtempSync(join(tmpdir(), 'dxrecord-rac-conf-')) };
@@ -59,8 +60,14 @@ function dxrecord(env: Env, cwd: string, args: string[], token?: string): Promis
   });
 }
 
+const isRead = (route: string) => READS.has(route) || route.endsWith('/describe');
+
 function writes(env: Env, from: number): string[] {
-  return env.emulator.admin.requestLog().slice(from).map((r) => r.route).filter((route) => !READS.has(route) && !route.endsWith('/describe'));
+  return env.emulator.admin.requestLog().slice(from).map((r) => r.route).filter((route) => !isRead(route));
+}
+
+function reads(env: Env, from: number): string[] {
+  return env.emulator.admin.requestLog().slice(from).map((r) => r.route).filter(isRead);
 }
 
 function makeRoot(project: string): string {
@@ -145,6 +152,7 @@ describe('plan and apply', () => {
     assert.deepEqual(plan.actions[0].changes.map((c) => c.field).sort(), ['details', 'folder', 'name', 'tags']);
     assert.equal(plan.summary.create, 2);
     assert.deepEqual(writes(env, from), [], 'plan makes no writes');
+    assert.deepEqual(reads(env, from), ['/system/findDataObjects', '/system/findDataObjects'], 'the managed records, then the unkeyed ones a new file could adopt');
     const text = await dxrecord(env, root, ['plan']);
     assert.equal(text.code, 3);
     assert.match(text.stdout, /create\s+samples\/S42/);
@@ -170,9 +178,11 @@ describe('plan and apply', () => {
     const rerun = await dxrecord(env, root, ['apply', '--yes']);
     assert.equal(rerun.code, 0, rerun.stderr);
     assert.deepEqual(writes(env, from), [], 'a rerun writes nothing');
+    const fromPlan = env.emulator.admin.requestLog().length;
     const { run, plan } = await planJson(env, root);
     assert.equal(run.code, 0);
     assert.deepEqual(plan.actions.map((a) => a.action), ['no-op', 'no-op']);
+    assert.deepEqual(reads(env, fromPlan), ['/system/findDataObjects'], 'every file has its keyed record: no adoption lookup of unkeyed records');
   });
 
   it('identity survives a restart of the platform and another working directory or PATH form', async () => {
@@ -309,6 +319,64 @@ describe('replace, prune, lost replies', () => {
     const rerun = await dxrecord(env, root, ['apply', '--yes']);
     assert.equal(rerun.code, 0, rerun.stderr);
     assert.equal((await recordsWithKey(env, 'lost')).length, 1, 'still one record');
+  });
+});
+
+describe('Ctrl-C during apply', () => {
+  const FILES = 40;
+  /** Creates answered at once before the interrupt; those after it are held long enough that none completes before the CLI sees it. */
+  const DONE_BEFORE_INTERRUPT = 5;
+  const HELD_MS = 3000;
+  /** applyPlan's default concurrency: the calls that may be in flight at the interrupt. */
+  const IN_FLIGHT = 4;
+  let env: Env;
+  let onRequestLine: ((line: string) => void) | undefined;
+  before(async () => (env = await startEnv(undefined, (line) => onRequestLine?.(line))));
+  after(() => env.emulator.close());
+
+  it('stops after the calls in flight, lists done and not-started files truthfully, and a rerun finishes the rest', { timeout: 60_000 }, async () => {
+    const root = makeRoot(env.project);
+    const keys = Array.from({ length: FILES }, (_, i) => `batch/f${String(i).padStart(2, '0')}`);
+    for (const key of keys) writeRecord(root, key, { project: env.project, name: key.slice(6), folder: '/batch', parents: true, details: { key } });
+    env.emulator.admin.injectFault({ route: '/record/new', kind: 'delay', delayMs: 0, count: DONE_BEFORE_INTERRUPT });
+    env.emulator.admin.injectFault({ route: '/record/new', kind: 'delay', delayMs: HELD_MS, count: 1000 });
+    const from = env.emulator.admin.requestLog().length;
+    const child = spawn(process.execPath, [CLI, 'apply', '--yes'], { cwd: root, env: dxEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    let created = 0;
+    onRequestLine = (line) => {
+      if (/^POST \/record\/new 200 /.test(line) && ++created === DONE_BEFORE_INTERRUPT) child.kill('SIGINT');
+    };
+    const code = await exited;
+    onRequestLine = undefined;
+    env.emulator.admin.clearFaults();
+    assert.equal(code, 1, stdout + stderr);
+    assert.match(stderr, /stopping after the calls in flight/);
+    const rows = [...stdout.matchAll(/^ {2}(done|failed|not started) +create +(\S+)/gm)].map((m) => ({ status: m[1], key: m[2] }));
+    assert.deepEqual(rows.map((r) => r.key).sort(), keys, 'every file has a result row');
+    const done = rows.filter((r) => r.status === 'done').map((r) => r.key);
+    const notStarted = rows.filter((r) => r.status === 'not started').map((r) => r.key);
+    assert.equal(done.length + notStarted.length, FILES, 'no call failed');
+    const sent = env.emulator.admin.requestLog().slice(from).filter((r) => r.route === '/record/new');
+    assert.deepEqual(sent.map((r) => r.status), done.map(() => 200), 'every create sent was answered and reported done: the calls in flight finished');
+    assert.ok(done.length >= DONE_BEFORE_INTERRUPT && done.length <= DONE_BEFORE_INTERRUPT + IN_FLIGHT, `done: ${done.length} (the ${DONE_BEFORE_INTERRUPT} answered and at most ${IN_FLIGHT} in flight)`);
+    assert.match(stdout, new RegExp(`Applied ${done.length} of ${FILES} changes; 0 failed, ${notStarted.length} not started\\.`));
+    const notDoneLine = /Not done: (.*) — run apply again/.exec(stdout);
+    assert.ok(notDoneLine, stdout);
+    assert.deepEqual(notDoneLine[1].split(', ').sort(), notStarted.map((key) => `${key}.dxrecord.json`).sort());
+    for (const key of done) assert.equal((await recordsWithKey(env, key)).length, 1, `${key} was reported done`);
+    for (const key of notStarted) assert.equal((await recordsWithKey(env, key)).length, 0, `${key} was reported not started`);
+    assert.equal(env.emulator.admin.countObjects({ projectId: env.project, class: 'record' }), done.length);
+
+    const rerun = await dxrecord(env, root, ['apply', '--yes']);
+    assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
+    assert.match(rerun.stdout, new RegExp(`Applied ${notStarted.length} of ${notStarted.length} changes; 0 failed, 0 not started\\.`));
+    for (const key of keys) assert.equal((await recordsWithKey(env, key)).length, 1, `${key} has exactly one record`);
+    assert.equal(env.emulator.admin.countObjects({ projectId: env.project, class: 'record' }), FILES);
   });
 });
 

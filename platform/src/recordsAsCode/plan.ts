@@ -78,12 +78,20 @@ export function planRecords(input: PlanInput): Plan {
   const notes: string[] = [];
   const actions: PlannedAction[] = [];
   const live = input.managed.filter((r) => !r.properties[REPLACED_BY_PROPERTY]);
+  // Indexed once: looking each file's records up by scanning would cost files × records.
+  const index: LiveIndex = {
+    byKey: groupBy(live, (r) => keyedBy(r.project, r.properties[KEY_PROPERTY])),
+    byPlace: groupBy(
+      input.unmanaged.filter((r) => !r.properties[KEY_PROPERTY] && !r.properties[REPLACED_BY_PROPERTY]),
+      (r) => placedAt(r.project, r.folder, r.name),
+    ),
+  };
   const claimed = new Map<string, PlannedAction[]>();
   const keys = new Set<string>();
   for (const file of input.files) {
     if (keys.has(file.key)) continue;
     keys.add(file.key);
-    const action = planFile(file, input, live, notes);
+    const action = planFile(file, input, index, notes);
     actions.push(action);
     if (action.action === 'adopt' && action.record) claimed.set(action.record, [...(claimed.get(action.record) ?? []), action]);
   }
@@ -104,7 +112,28 @@ export function planRecords(input: PlanInput): Plan {
   return { actions, notes, refused: actions.some((a) => a.action === 'invalid' || a.action === 'conflict') };
 }
 
-function planFile(file: RecordFile, input: PlanInput, live: readonly LiveRecord[], notes: string[]): PlannedAction {
+interface LiveIndex {
+  /** Live managed records by project and key. */
+  byKey: Map<string, LiveRecord[]>;
+  /** Adoption candidates (unkeyed, never replaced) by project, folder and name. */
+  byPlace: Map<string, LiveRecord[]>;
+}
+
+const keyedBy = (project: string, key: string) => `${project}\0${key}`;
+const placedAt = (project: string, folder: string, name: string) => `${project}\0${folder}\0${name}`;
+
+function groupBy(records: readonly LiveRecord[], keyOf: (record: LiveRecord) => string): Map<string, LiveRecord[]> {
+  const groups = new Map<string, LiveRecord[]>();
+  for (const record of records) {
+    const key = keyOf(record);
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  return groups;
+}
+
+function planFile(file: RecordFile, input: PlanInput, index: LiveIndex, notes: string[]): PlannedAction {
   const base = { key: file.key, file: file.path, changes: [] as FieldChange[] };
   const errors = validateRecord(file.text, { types: file.types }).diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
@@ -127,16 +156,14 @@ function planFile(file: RecordFile, input: PlanInput, live: readonly LiveRecord[
   if (typeof record.nonce === 'string') notes.push(`${file.path}: "nonce" is ignored; apply derives each create's nonce from the key and content`);
   const wanted = withoutManaged(record);
 
-  const matches = live.filter((r) => r.project === project && r.properties[KEY_PROPERTY] === file.key);
+  const matches = index.byKey.get(keyedBy(project, file.key)) ?? [];
   if (matches.length > 1) {
     return { ...base, project, action: 'conflict', problem: `${matches.length} live records carry the key: ${matches.map((r) => r.id).join(', ')}; remove or re-key all but one` };
   }
   if (matches.length === 1) return compareWith(matches[0], wanted, { ...base, project }, 'update');
 
   const folder = normalizeFolder(typeof wanted.folder === 'string' ? wanted.folder : '/');
-  const candidates = input.unmanaged.filter(
-    (r) => r.project === project && r.folder === folder && r.name === wanted.name && !r.properties[KEY_PROPERTY] && !r.properties[REPLACED_BY_PROPERTY],
-  );
+  const candidates = typeof wanted.name === 'string' ? (index.byPlace.get(placedAt(project, folder, wanted.name)) ?? []) : [];
   if (candidates.length === 1) return compareWith(candidates[0], wanted, { ...base, project }, 'adopt');
   return { ...base, project, action: 'create', changes: createdFields(wanted), create: createInput(file.key, wanted) };
 }
