@@ -17,7 +17,8 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RecordDiagnostic, ValidationResult } from '../engine/types';
 import { codeActions } from './codeActions';
-import { provideCompletions } from './completion';
+import { provideCompletions, typedLinkClasses } from './completion';
+import type { JSONPath } from 'jsonc-parser';
 import { DocumentModels, type DocumentModel, type TypeSchemasFor } from './documentModel';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
@@ -95,14 +96,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
       // `-` triggers only to continue an ID after its class prefix ("project-"), not in ordinary text.
       if (triggerCharacter === '-' && !ID_CLASSES.has(located.context.prefix.slice(0, -1))) return { isIncomplete: false, items: [] };
       const topLevel = () => model.topLevel;
-      const list = provideCompletions(located, document, topLevel);
-      if (lookup) list.items.push(...(await orElse(() => platformCompletions({ located, document, topLevel }, lookup, signal), [], 'Platform completions')));
+      const types = () => model.recordTypes;
+      const list = provideCompletions(located, document, topLevel, types);
+      const typedLink = (path: JSONPath) => typedLinkClasses(types(), path);
+      if (lookup) list.items.push(...(await orElse(() => platformCompletions({ located, document, topLevel, typedLink }, lookup, signal), [], 'Platform completions')));
       return list;
     },
 
     async hover(document, position, signal) {
       const located = locate(document.uri, document.getText(), document.offsetAt(position));
-      const hover = provideHover(located, document);
+      const model = models.get(document);
+      const hover = provideHover(located, document, () => model.recordTypes);
       const extra = lookup ? await orElse(() => platformHover(located.context, lookup, signal), undefined, 'Platform hover') : undefined;
       if (!extra) return hover ?? null;
       const parts = [...(hover ? [hover.contents.value] : []), extra.value];
@@ -111,7 +115,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
 
     codeActions(document, diagnostics, only) {
       const model = models.get(document);
-      return codeActions({ document, diagnostics, only, topLevel: () => model.topLevel, documentDiagnostics: () => model.result.diagnostics });
+      return codeActions({ document, diagnostics, only, topLevel: () => model.topLevel, documentDiagnostics: () => model.result.diagnostics, types: () => model.recordTypes });
     },
 
     symbols: (document) => documentSymbols(document.getText()),

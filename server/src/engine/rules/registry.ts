@@ -99,11 +99,13 @@ export const RULES = {
     module: 'server/src/engine/rules/typed.ts',
     severities: ['error'],
     when: '`details` (or, through `x-dx-record`, the properties, tags or name) break the schema of one of the record\'s types: a required field missing, a wrong JSON type, a value outside an enum, an array length rule',
+    fix: 'Add the missing required fields (when a field is missing)',
   },
   'type-link-class': {
     module: 'server/src/engine/rules/typed.ts',
     severities: ['error'],
     when: 'a field a type says is a link to class X holds a link to another class, a bare ID string or a non-link',
+    fix: 'Wrap the bare ID into a link (when the field holds a bare ID)',
   },
   'type-rule': {
     module: 'server/src/engine/typed/conventions.ts',
