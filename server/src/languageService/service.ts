@@ -28,6 +28,7 @@ import { platformCompletions } from './platform/completions';
 import { platformHover } from './platform/hover';
 import type { PlatformLookup } from './platform/lookup';
 import { locate } from './position';
+import { closedByType } from './typedFields';
 import { knownIdClasses } from './schemaDocs';
 import { documentSymbols } from './symbols';
 
@@ -85,8 +86,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
 
     async liveDiagnostics(document, signal) {
       if (!lookup) return undefined;
-      const { result } = models.get(document);
-      const extra = await orElse(() => platformDiagnostics(result.facts, lookup, signal), [], 'Platform checks');
+      const model = models.get(document);
+      const { result } = model;
+      const closedBy = (link: { offset: number }) => closedByType(model.text, model.recordTypes, link.offset);
+      const extra = await orElse(() => platformDiagnostics(result.facts, lookup, signal, closedBy), [], 'Platform checks');
       return extra.length ? supersede(result.diagnostics, extra) : undefined;
     },
 

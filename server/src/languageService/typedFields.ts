@@ -2,7 +2,7 @@
 // have (required first), a field's documentation, and the classes a link field accepts. Shared by
 // completion, hover, the typed quick fixes and the signed-in link checks, so they agree with the
 // engine (the same schemas, resolved the same way).
-import type { JSONPath } from 'jsonc-parser';
+import { getLocation, type JSONPath } from 'jsonc-parser';
 import { resolveType } from '../engine/typed/compile';
 import { LINK_KEYWORD } from '../engine/typed/links';
 import type { TopLevelObject, TypeSchemas } from '../engine/types';
@@ -113,4 +113,16 @@ export function placeholderValue(node: TypeSchemaNode): string {
   if (types.includes('boolean')) return 'false';
   if (types.includes('integer') || types.includes('number')) return '0';
   return '""';
+}
+
+/**
+ * The type whose field needs the link at `offset` (its ID string) closed, or undefined. The path
+ * is read up to the link only, and only for a record whose types have a schema.
+ */
+export function closedByType(text: string, types: readonly RecordType[], offset: number): string | undefined {
+  if (types.length === 0) return undefined;
+  const path = getLocation(text, offset + 1).path;
+  if (path.at(-1) === 'id') path.pop();
+  if (path[0] !== 'details' || path.pop() !== '$dnanexus_link') return undefined;
+  return typedNodesAt(types, path.slice(1)).find(({ node }) => node[CLOSED_KEYWORD] === true)?.type.name;
 }

@@ -75,6 +75,11 @@ export const RULES = {
   },
   'link-target-malformed': { module: 'server/src/engine/rules/details.ts', severities: ['warning'], when: 'a link string that is not a data-object ID' },
   'link-target-not-found': { module: 'server/src/languageService/platform/checks.ts', severities: ['warning'], when: 'signed in, and the platform cannot find the linked object' },
+  'link-target-state': {
+    module: 'server/src/languageService/platform/checks.ts',
+    severities: ['warning'],
+    when: 'signed in: a link target that a type says must be closed (`x-dx-closed`) is open, or the target lives in another project than the record (the link stays inactive until it is cloned in)',
+  },
   'folder-invalid': { module: 'server/src/engine/rules/folder.ts', severities: ['error'], when: '`folder` does not start with `/`, has a `.` or `..` segment, or a control character' },
   'folder-not-normalized': {
     module: 'server/src/engine/rules/folder.ts',
