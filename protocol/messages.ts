@@ -57,5 +57,17 @@ export type PlatformAnswer =
 /** Server -> client: one platform query; the client answers from its cache or the API. */
 export const PlatformLookupRequest = new RequestType<PlatformQuery, PlatformAnswer, void>('dxrecord/platform/lookup');
 
+/** One of a record's types whose schema checks it: a built-in one or a workspace schema file. */
+export interface AppliedTypeSchema {
+  type: string;
+  /** `built-in`, or the absolute path of the workspace's `.dxrecord/types/<type>.schema.json`. */
+  source: string;
+  /** A built-in schema's text: it ships inside the server bundle, not as a file the client could open. */
+  text?: string;
+}
+
+/** Client -> server: the type schemas that apply to an open record (for the language status item). */
+export const TypeSchemasRequest = new RequestType<{ uri: string }, AppliedTypeSchema[], void>('dxrecord/typeSchemas');
+
 /** Client -> server: sign-in state or cached platform data changed; re-run the live checks. */
 export const PlatformChangedNotification = new NotificationType0('dxrecord/platform/changed');

@@ -27,6 +27,7 @@ import { platformDiagnostics, supersede } from './platform/checks';
 import { platformCompletions } from './platform/completions';
 import { platformHover } from './platform/hover';
 import type { PlatformLookup } from './platform/lookup';
+import type { AppliedTypeSchema } from '../../../protocol/messages';
 import { locate } from './position';
 import { closedByType } from './typedFields';
 import { knownIdClasses } from './schemaDocs';
@@ -54,6 +55,8 @@ export interface RecordLanguageService {
   completions(document: TextDocument, position: Position, triggerCharacter?: string, signal?: AbortSignal): Promise<CompletionList>;
   hover(document: TextDocument, position: Position, signal?: AbortSignal): Promise<Hover | null>;
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  /** The record's types whose schemas check it, each with where its schema comes from. */
+  typeSchemas(document: TextDocument): AppliedTypeSchema[];
   symbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument, rangeLimit?: number): FoldingRange[];
   /** Resolves to null when `signal` aborts (or the output would dwarf the file). */
@@ -120,6 +123,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
       const model = models.get(document);
       return codeActions({ document, diagnostics, only, topLevel: () => model.topLevel, documentDiagnostics: () => model.result.diagnostics, types: () => model.recordTypes });
     },
+
+    typeSchemas: (document) =>
+      models.get(document).recordTypes.map(({ name, source, schema }) => ({ type: name, source, ...(source === 'built-in' ? { text: JSON.stringify(schema, null, 2) } : {}) })),
 
     symbols: (document) => documentSymbols(document.getText()),
     foldingRanges: (document, rangeLimit) => foldingRanges(document.getText(), rangeLimit),
