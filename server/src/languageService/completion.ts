@@ -180,7 +180,9 @@ function typedKeyItems(insertion: Insertion): CompletionItem[] {
   const objectPath = path.slice(1, -1);
   const fields = fieldsAt(insertion.types(), objectPath);
   if (fields.length === 0) return [];
-  const object = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, path.slice(0, -1));
+  // Only here, in a typed record's details: the object's present keys, which the top-level layout does not hold.
+  const tree = parseTree(text);
+  const object = tree && findNodeAtLocation(tree, path.slice(0, -1));
   const present = new Set(
     (object?.children ?? []).filter((p) => p.children?.[0] && p.children[0].offset !== insertion.located.replaceStart).map((p) => String(p.children![0].value)),
   );

@@ -6,6 +6,7 @@ import { getLocation, type JSONPath } from 'jsonc-parser';
 import { resolveType } from '../engine/typed/compile';
 import { LINK_KEYWORD } from '../engine/typed/links';
 import type { TopLevelObject, TypeSchemas } from '../engine/types';
+import { memberValue } from './topLevelValue';
 
 /** A schema node, as far as the editor reads one. */
 export interface TypeSchemaNode {
@@ -28,17 +29,6 @@ export interface RecordType {
   /** `built-in` or the workspace schema file's label. */
   source: string;
   schema: TypeSchemaNode;
-}
-
-/** The last top-level `key`'s value (the one the platform would see), or undefined when it does not parse. */
-export function memberValue(text: string, topLevel: TopLevelObject | undefined, key: string): unknown {
-  const property = topLevel?.properties.filter((p) => p.key === key && p.valueOffset >= 0).at(-1);
-  if (!property) return undefined;
-  try {
-    return JSON.parse(text.slice(property.valueOffset, property.valueEnd));
-  } catch {
-    return undefined;
-  }
 }
 
 /** The record's `types` with a schema that compiles, in order, each once. */

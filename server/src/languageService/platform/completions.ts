@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TopLevelObject } from '../../engine/types';
 import type { Located, PositionContext } from '../position';
 import { foldersOf, objectsOf, projectsOf, type PlatformLookup } from './lookup';
-import { memberValue } from '../typedFields';
+import { memberValue } from '../topLevelValue';
 
 /** `link`: the value is a typed link field itself, so a chosen object is inserted as a whole link. */
 type Slot = { query: PlatformQuery; as: 'project' | 'folder' | 'object' | 'link' };
