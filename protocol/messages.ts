@@ -27,8 +27,11 @@ export type PlatformQuery =
   | { kind: 'folders'; project: string }
   /** Records and files in a project (first page, newest first), for link completion. */
   | { kind: 'objects'; project: string; classes: DataObjectClass[] }
-  /** Name, class and state of data objects by ID; IDs the user cannot see are absent. */
-  | { kind: 'describe'; ids: string[] };
+  /**
+   * Name, class and state of data objects by ID; IDs the user cannot see are absent. With
+   * `project`, an object that has a copy there is described as that copy (else as any it has).
+   */
+  | { kind: 'describe'; ids: string[]; project?: string };
 
 export type DataObjectClass = (typeof DATA_OBJECT_CLASSES)[number];
 

@@ -85,6 +85,15 @@ describe('typed records signed in', () => {
     assert.equal(untyped.length, 1);
   });
 
+  it("a target that also has a copy in the record's project is fine, though another copy comes first", async () => {
+    // The record is in the project that sorts last, so a describe without it would find the other copy.
+    const [first, last] = [f.project, elsewhere].sort();
+    const shared = await seedFile({ serverUrl: f.emulator.url, token: f.token, project: first }, 'shared.tar.gz', 'shared');
+    await f.client.call(`/${first}/clone`, { objects: [shared], project: last });
+    const record = asset(`{"$dnanexus_link": "${shared}"}`).replace(f.project, last);
+    assert.deepEqual(await stateWarnings(record), []);
+  });
+
   it('a closed target in the project, or an open one no type needs closed, is fine', async () => {
     assert.deepEqual(await stateWarnings(asset(`{"$dnanexus_link": "${closed}"}`)), []);
     assert.deepEqual(await stateWarnings(`{"project": "${f.project}", "details": {"draft": {"$dnanexus_link": "${open}"}}}`), []);

@@ -29,7 +29,8 @@ export async function platformDiagnostics(
   const [folders, projects, objects, sources] = await Promise.all([
     project ? lookup({ kind: 'folders', project: project.value }, signal).then(foldersOf) : undefined,
     project ? lookup({ kind: 'project', id: project.value }, signal).then(projectsOf) : undefined,
-    links.length ? lookup({ kind: 'describe', ids: [...new Set(links.map((l) => l.value))] }, signal).then(objectsOf) : undefined,
+    // Described as the copy in the record's project when there is one, so "another project" means it has none there.
+    links.length ? lookup({ kind: 'describe', ids: [...new Set(links.map((l) => l.value))], ...(project ? { project: project.value } : {}) }, signal).then(objectsOf) : undefined,
     source ? lookup({ kind: 'project', id: source.value }, signal).then(projectsOf) : undefined,
   ]);
   const found: RecordDiagnostic[] = [];
