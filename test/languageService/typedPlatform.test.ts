@@ -77,6 +77,13 @@ describe('typed records signed in', () => {
     assert.match(found[0].message, new RegExp(`Linked file ${open} \\("partial\\.tar\\.gz"\\) is open; the AssetBundle type needs it closed`));
   });
 
+  it('an open target among the items of a typed array of links is the one reported', async () => {
+    const report = `{"project": "${f.project}", "types": ["Report", "HTMLReport"], "details": {"files": [{"$dnanexus_link": "${closed}"}, {"$dnanexus_link": {"project": "${f.project}", "id": "${open}"}}]}}`;
+    const found = await stateWarnings(report);
+    assert.deepEqual(found.map((d) => d.offset), [report.indexOf(`"${open}"`)]);
+    assert.match(found[0].message, /the HTMLReport type needs it closed/);
+  });
+
   it("a target in another project than the record's is link-target-state, typed or not", async () => {
     const typed = await stateWarnings(asset(`{"$dnanexus_link": "${far}"}`));
     assert.equal(typed.length, 1);

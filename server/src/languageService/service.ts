@@ -29,7 +29,7 @@ import { platformHover } from './platform/hover';
 import type { PlatformLookup } from './platform/lookup';
 import type { AppliedTypeSchema } from '../../../protocol/messages';
 import { locate } from './position';
-import { closedByType } from './typedFields';
+import { closedLinkOwners } from './typedFields';
 import { knownIdClasses } from './schemaDocs';
 import { documentSymbols } from './symbols';
 
@@ -91,7 +91,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
       if (!lookup) return undefined;
       const model = models.get(document);
       const { result } = model;
-      const closedBy = (link: { offset: number }) => closedByType(model.text, model.recordTypes, link.offset);
+      const owners = closedLinkOwners(model.text, model.recordTypes);
+      const closedBy = (link: { offset: number }) => owners.get(link.offset);
       const extra = await orElse(() => platformDiagnostics(result.facts, lookup, signal, closedBy), [], 'Platform checks');
       return extra.length ? supersede(result.diagnostics, extra) : undefined;
     },

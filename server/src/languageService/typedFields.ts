@@ -2,7 +2,7 @@
 // have (required first), a field's documentation, and the classes a link field accepts. Shared by
 // completion, hover, the typed quick fixes and the signed-in link checks, so they agree with the
 // engine (the same schemas, resolved the same way).
-import { getLocation, type JSONPath } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type JSONPath, type Node as JsonNode } from 'jsonc-parser';
 import { resolveType } from '../engine/typed/compile';
 import { LINK_KEYWORD } from '../engine/typed/links';
 import type { TopLevelObject, TypeSchemas } from '../engine/types';
@@ -105,14 +105,51 @@ export function placeholderValue(node: TypeSchemaNode): string {
   return '""';
 }
 
+/** Where a type's `x-dx-closed` link fields are inside `details`; `*` stands for any array item. */
+function closedFieldPaths(node: TypeSchemaNode, prefix: (string | number)[] = [], depth = 0): (string | number)[][] {
+  if (depth > 16) return [];
+  const here = node[CLOSED_KEYWORD] === true ? [prefix] : [];
+  const children = Object.entries(node.properties ?? {}).flatMap(([key, child]) => closedFieldPaths(child, [...prefix, key], depth + 1));
+  const items = node.items ? closedFieldPaths(node.items, [...prefix, '*'], depth + 1) : [];
+  return [...here, ...children, ...items];
+}
+
+/** The nodes at a path pattern below `root` (`*`: every item of an array). */
+function nodesAt(root: JsonNode, pattern: readonly (string | number)[]): JsonNode[] {
+  let nodes = [root];
+  for (const segment of pattern) {
+    nodes = nodes.flatMap((node) => {
+      if (segment === '*') return node.type === 'array' ? (node.children ?? []) : [];
+      const found = node.type === 'object' ? findNodeAtLocation(node, [segment]) : undefined;
+      return found ? [found] : [];
+    });
+  }
+  return nodes;
+}
+
+/** The ID string of a link value (either form), or undefined. */
+function linkIdNode(value: JsonNode): JsonNode | undefined {
+  const target = value.type === 'object' ? findNodeAtLocation(value, ['$dnanexus_link']) : undefined;
+  const id = target?.type === 'object' ? findNodeAtLocation(target, ['id']) : target;
+  return id?.type === 'string' ? id : undefined;
+}
+
 /**
- * The type whose field needs the link at `offset` (its ID string) closed, or undefined. The path
- * is read up to the link only, and only for a record whose types have a schema.
+ * Where each link whose target a type needs closed is (the offset of its ID string), with that
+ * type. Only a record whose types declare such a field pays for parsing its text here.
  */
-export function closedByType(text: string, types: readonly RecordType[], offset: number): string | undefined {
-  if (types.length === 0) return undefined;
-  const path = getLocation(text, offset + 1).path;
-  if (path.at(-1) === 'id') path.pop();
-  if (path[0] !== 'details' || path.pop() !== '$dnanexus_link') return undefined;
-  return typedNodesAt(types, path.slice(1)).find(({ node }) => node[CLOSED_KEYWORD] === true)?.type.name;
+export function closedLinkOwners(text: string, types: readonly RecordType[]): Map<number, string> {
+  const owners = new Map<number, string>();
+  const patterns = types.flatMap((type) => closedFieldPaths(type.schema).map((path) => ({ type, path })));
+  if (patterns.length === 0) return owners;
+  const tree = parseTree(text);
+  const details = tree && findNodeAtLocation(tree, ['details']);
+  if (!details) return owners;
+  for (const { type, path } of patterns) {
+    for (const node of nodesAt(details, path)) {
+      const id = linkIdNode(node);
+      if (id && !owners.has(id.offset)) owners.set(id.offset, type.name);
+    }
+  }
+  return owners;
 }
