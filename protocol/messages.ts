@@ -27,8 +27,11 @@ export type PlatformQuery =
   | { kind: 'folders'; project: string }
   /** Records and files in a project (first page, newest first), for link completion. */
   | { kind: 'objects'; project: string; classes: DataObjectClass[] }
-  /** Name, class and state of data objects by ID; IDs the user cannot see are absent. */
-  | { kind: 'describe'; ids: string[] };
+  /**
+   * Name, class and state of data objects by ID; IDs the user cannot see are absent. With
+   * `project`, an object that has a copy there is described as that copy (else as any it has).
+   */
+  | { kind: 'describe'; ids: string[]; project?: string };
 
 export type DataObjectClass = (typeof DATA_OBJECT_CLASSES)[number];
 
@@ -56,6 +59,18 @@ export type PlatformAnswer =
 
 /** Server -> client: one platform query; the client answers from its cache or the API. */
 export const PlatformLookupRequest = new RequestType<PlatformQuery, PlatformAnswer, void>('dxrecord/platform/lookup');
+
+/** One of a record's types whose schema checks it: a built-in one or a workspace schema file. */
+export interface AppliedTypeSchema {
+  type: string;
+  /** `built-in`, or the absolute path of the workspace's `.dxrecord/types/<type>.schema.json`. */
+  source: string;
+  /** A built-in schema's text: it ships inside the server bundle, not as a file the client could open. */
+  text?: string;
+}
+
+/** Client -> server: the type schemas that apply to an open record (for the language status item). */
+export const TypeSchemasRequest = new RequestType<{ uri: string }, AppliedTypeSchema[], void>('dxrecord/typeSchemas');
 
 /** Client -> server: sign-in state or cached platform data changed; re-run the live checks. */
 export const PlatformChangedNotification = new NotificationType0('dxrecord/platform/changed');

@@ -34,6 +34,16 @@ test('AssetBundle with no details at all: the error sits on its types entry', ()
   assert.equal(spanOf(text, d), '"AssetBundle"');
 });
 
+test('a missing-field diagnostic names the field, its type and the object that lacks it, for the quick fix', () => {
+  const text = typed(['ContigSet'], { contigs: { names: ['chr1'] } });
+  const d = one(validate(text), 'type-details-invalid');
+  assert.deepEqual(d.data, { missing: 'sizes', type: 'ContigSet', part: 'details', path: ['contigs'], objectOffset: text.indexOf('{', text.indexOf('"contigs"')) });
+  const absent = one(validate(record({ types: ['AssetBundle'], properties: { version: '1' } })), 'type-details-invalid');
+  assert.deepEqual(absent.data, { missing: 'archiveFileId', type: 'AssetBundle', part: 'details', path: [] }, 'no details: no object to insert into');
+  const bare = one(validate(typed(['AssetBundle'], { archiveFileId: FILE }, { properties: { version: '1' } })), 'type-link-class');
+  assert.deepEqual(bare.data, { bareId: FILE });
+});
+
 test('AssetBundle archiveFileId linking to a record, or holding a bare ID: type-link-class on the value', () => {
   const toRecord = typed(['AssetBundle'], { archiveFileId: link(RECORD) }, { properties: { version: '1' } });
   const d = one(validate(toRecord), 'type-link-class');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { TypeSchemasRequest, type AppliedTypeSchema } from '../../protocol/messages';
 import { LspTestClient, openAndWait } from '../../testkit/lspClient';
 
 const PROJECT = 'project-B0FJgXy4Zg231jgbQ9zQ0003';
@@ -73,5 +74,19 @@ describe('team type schemas in the language server', () => {
       return (await client.waitForDiagnostics(uri, (params) => params.version === version, { after: mark })).diagnostics;
     })();
     assert.deepEqual(fixed, []);
+  });
+  test('the typeSchemas request names the schemas that apply to a record: the workspace file, or built-in with its text', async () => {
+    const uri = pathToFileURL(join(folder, 'runs/status.dxrecord.json')).href;
+    await openAndWait(client, uri, JSON.stringify({ project: PROJECT, types: ['SampleSheet', 'AssetBundle', 'NoSchema'], details: { reads: { $dnanexus_link: FILE } } }));
+    const applied = await client.connection.sendRequest(TypeSchemasRequest.method, { uri });
+    const [team, builtIn, ...rest] = applied as AppliedTypeSchema[];
+    assert.deepEqual(team, { type: 'SampleSheet', source: schemaPath });
+    assert.equal(builtIn.type, 'AssetBundle');
+    assert.equal(builtIn.source, 'built-in');
+    assert.deepEqual(JSON.parse(builtIn.text!).required, ['archiveFileId']);
+    assert.deepEqual(rest, [], 'a type without a schema is not listed');
+    const untyped = pathToFileURL(join(folder, 'runs/untyped.dxrecord.json')).href;
+    await openAndWait(client, untyped, JSON.stringify({ project: PROJECT }));
+    assert.deepEqual(await client.connection.sendRequest(TypeSchemasRequest.method, { uri: untyped }), []);
   });
 });

@@ -16,6 +16,7 @@ import { updateRecordCommand } from './updateCommand';
 import { LIVE_SCHEME, LiveDocuments } from '../recordsAsCode/liveDocuments';
 import { RecordLensProvider } from '../recordsAsCode/recordLens';
 import { compareWithPlatformCommand, pullFileCommand, pushFileCommand } from './recordsAsCodeCommands';
+import { registerTypeSchemaStatus } from '../typeSchemaStatus';
 import { clearFilterCommand, filterRecordsCommand, loadMoreCommand, refreshCommand, selectProjectCommand } from './viewCommands';
 
 export function registerRecordFeatures(context: vscode.ExtensionContext, session: SessionServices, languageClient?: BaseLanguageClient): void {
@@ -93,6 +94,6 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
       void signedInContext();
       ctx.platformChanged();
     }),
-    ...(languageClient ? [answerPlatformLookups(languageClient, cache)] : []),
+    ...(languageClient ? [answerPlatformLookups(languageClient, cache), registerTypeSchemaStatus(languageClient, log)] : []),
   );
 }

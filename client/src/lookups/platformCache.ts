@@ -42,7 +42,7 @@ export class PlatformCache {
 
   /** The caller's signal only stops waiting; the shared request still fills the cache. */
   async answer(query: PlatformQuery, signal?: AbortSignal): Promise<PlatformAnswer> {
-    const answer = query.kind === 'describe' ? this.#describe(query.ids) : this.#cached(JSON.stringify(query), () => this.#fetch(query));
+    const answer = query.kind === 'describe' ? this.#describe(query.ids, query.project) : this.#cached(JSON.stringify(query), () => this.#fetch(query));
     if (!signal) return answer;
     const cancelled = new Promise<PlatformAnswer>((resolve) => {
       if (signal.aborted) resolve({ kind: 'unavailable', reason: 'cancelled' });
@@ -68,11 +68,11 @@ export class PlatformCache {
   }
 
   /** Cached per ID, so editing one link in a large file asks only about that one. */
-  async #describe(ids: string[]): Promise<PlatformAnswer> {
-    const key = (id: string) => `describe:${id}`;
+  async #describe(ids: string[], project: string | undefined): Promise<PlatformAnswer> {
+    const key = (id: string) => `describe:${project ?? ''}:${id}`;
     const missing = ids.filter((id) => !((this.#entries.get(key(id))?.expires ?? 0) > this.#now()));
     if (missing.length) {
-      const batch = this.#fetch({ kind: 'describe', ids: missing });
+      const batch = this.#fetch({ kind: 'describe', ids: missing, ...(project ? { project } : {}) });
       for (const id of missing) {
         this.#store(key(id), batch.then((a): PlatformAnswer => (a.kind === 'objects' ? { kind: 'objects', objects: a.objects.filter((o) => o.id === id) } : a)));
       }
@@ -98,7 +98,7 @@ export class PlatformCache {
         case 'objects':
           return { kind: 'objects', objects: await projectObjects(client, query.project, query.classes, signal) };
         case 'describe':
-          return { kind: 'objects', objects: await describeObjects(client, query.ids, signal) };
+          return { kind: 'objects', objects: await describeObjects(client, query.ids, query.project, signal) };
       }
     } catch (error) {
       const reason = userMessageOf(error);
@@ -126,13 +126,13 @@ async function projectObjects(client: DxApiClient, project: string, classes: str
 }
 
 /** IDs the user cannot see (or that do not exist) are left out. At most 1000 IDs per call (docs/platform-notes.md#batch-sizes). */
-async function describeObjects(client: DxApiClient, ids: string[], signal: AbortSignal): Promise<ObjectSummary[]> {
+async function describeObjects(client: DxApiClient, ids: string[], project: string | undefined, signal: AbortSignal): Promise<ObjectSummary[]> {
   const batches = Array.from({ length: Math.ceil(ids.length / DESCRIBE_BATCH) }, (_, i) => ids.slice(i * DESCRIBE_BATCH, (i + 1) * DESCRIBE_BATCH));
   const outs = await Promise.all(
     batches.map((objects) =>
       client.call<{ results: ({ describe?: ObjectSummary } | null)[] }>(
         '/system/describeDataObjects',
-        { objects, classDescribeOptions: { '*': { fields: OBJECT_FIELDS } } },
+        { objects: project ? objects.map((id) => ({ id, project })) : objects, classDescribeOptions: { '*': { fields: OBJECT_FIELDS } } },
         { signal },
       ),
     ),

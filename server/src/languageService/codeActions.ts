@@ -10,6 +10,8 @@ import type { RecordDiagnostic, TopLevelObject, TopLevelProperty } from '../engi
 import { parseStringToken, propertyValueSpan, valueEndAt } from './jsonScan';
 import { makeNonce } from '../../../common/nonce';
 import { insertPropertyEdit, removePropertiesEdits, type OffsetEdit } from './propertyEdits';
+import type { RecordType } from './typedFields';
+import { missingFieldsFix, wrapBareId } from './typedFixes';
 
 /** Offered whenever the record has no nonce, so a retried create can never make two records. */
 export const ADD_NONCE_KIND = `${CodeActionKind.Source}.addNonce`;
@@ -21,6 +23,8 @@ export interface CodeActionInput {
   topLevel: () => TopLevelObject | undefined;
   /** Every engine diagnostic of this version, for "fix all" actions. */
   documentDiagnostics: () => readonly RecordDiagnostic[];
+  /** The record's types that have a schema, for the typed-details fixes. */
+  types: () => readonly RecordType[];
 }
 
 export function codeActions(input: CodeActionInput): CodeAction[] {
@@ -101,6 +105,14 @@ const QUICK_FIXES: { [C in FixableCode]: (site: FixSite) => CodeAction[] } = {
   'type-mismatch': ({ data, text, start, end, replace, fix }) => {
     const meant = data.expected === 'boolean' ? obviousBoolean(text.slice(start, end)) : undefined;
     return meant === undefined ? [] : [fix(`Use ${meant}`, replace(String(meant)))];
+  },
+  'type-details-invalid': ({ input, diagnostic, text, fix }) => {
+    const found = missingFieldsFix(text, diagnostic, input.documentDiagnostics(), input.types(), input.topLevel());
+    return found ? [fix(found.title, [found.edit])] : [];
+  },
+  'type-link-class': ({ text, start, end, data, replace, fix }) => {
+    const link = wrapBareId(text, start, end, data);
+    return link ? [fix('Wrap the ID into a link', replace(link))] : [];
   },
   'nonce-invalid': ({ replace, fix }) => [fix('Replace with a fresh nonce', replace(JSON.stringify(makeNonce())))],
   'describe-field': ({ input, start, fix }) => {

@@ -16,6 +16,8 @@ import { nextTokenOffset } from './jsonScan';
 import { makeNonce } from '../../../common/nonce';
 import { lastNonSpaceBefore, type Located } from './position';
 import { documentationOf, idClassesOf, linkClasses, ROOT_SCHEMA, schemaAt, snippetText, typesOf, type SchemaNode } from './schemaDocs';
+import { fieldsAt, linkClassesOf, placeholderValue, typedDocumentation, typedNodesAt, type RecordType, type TypeSchemaNode } from './typedFields';
+import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
 
 const LINK_KEY = '$dnanexus_link';
 const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -29,10 +31,20 @@ interface Insertion {
   commaBefore: TextEdit[];
   /** The text from the start of the replaced span to the cursor, which VS Code filters by. */
   typed: string;
+  /** The record's types that have a schema, read only inside `details`. */
+  types: () => readonly RecordType[];
 }
 
-/** `topLevel` is asked for only at a top-level key, the one place that needs the keys present. */
-export function provideCompletions(located: Located, document: TextDocument, topLevel: () => TopLevelObject | undefined): CompletionList {
+/**
+ * `topLevel` is asked for only at a top-level key, the one place that needs the keys present;
+ * `types` only inside `details`.
+ */
+export function provideCompletions(
+  located: Located,
+  document: TextDocument,
+  topLevel: () => TopLevelObject | undefined,
+  types: () => readonly RecordType[] = () => [],
+): CompletionList {
   const text = document.getText();
   const range = { start: document.positionAt(located.replaceStart), end: document.positionAt(located.replaceEnd) };
   if (!/\S/.test(text)) return { isIncomplete: false, items: [skeletonItem(range)] };
@@ -42,7 +54,7 @@ export function provideCompletions(located: Located, document: TextDocument, top
   const needsCommaBefore = previous >= 0 && !'{[,:'.includes(text[previous]);
   const at = document.positionAt(previous + 1);
   const commaBefore = needsCommaBefore ? [{ range: { start: at, end: at }, newText: ',' }] : [];
-  const insertion: Insertion = { located, range, comma, commaBefore, typed: text.slice(located.replaceStart, located.context.offset) };
+  const insertion: Insertion = { located, range, comma, commaBefore, typed: text.slice(located.replaceStart, located.context.offset), types };
   if (located.context.isAtPropertyKey) return { isIncomplete: false, items: keyItems(insertion, topLevel) };
   const items = valueItems(insertion);
   return { isIncomplete: items.some((item) => item.command === RETRIGGER), items };
@@ -63,7 +75,7 @@ function skeletonItem(range: Range): CompletionItem {
 
 function keyItems(insertion: Insertion, topLevel: () => TopLevelObject | undefined): CompletionItem[] {
   const { path } = insertion.located.context;
-  if (path[0] === 'details') return [linkKeyItem(insertion), newPropertyItem(insertion)];
+  if (path[0] === 'details') return [...typedKeyItems(insertion), linkKeyItem(insertion), newPropertyItem(insertion)];
   const parent = schemaAt(path.slice(0, -1));
   if (!parent?.properties) return [newPropertyItem(insertion)];
   const present = new Set(
@@ -112,8 +124,11 @@ function valueItems(insertion: Insertion): CompletionItem[] {
   const { path } = insertion.located.context;
   const key = path.at(-1);
   if (path[0] === 'details') {
-    const items = key === LINK_KEY ? prefixItems(insertion, linkClasses(), 'link target') : [];
-    return [...items, linkValueItem(insertion), containerItem(insertion, '{}'), containerItem(insertion, '[]')];
+    const inLink = key === LINK_KEY;
+    const allowed = typedLinkClasses(insertion.types(), path.slice(1, inLink ? -1 : undefined));
+    const classes = allowed?.length ? allowed : linkClasses();
+    const items = inLink ? prefixItems(insertion, classes, 'link target') : [];
+    return [...items, linkValueItem(insertion, classes, allowed !== undefined), containerItem(insertion, '{}'), containerItem(insertion, '[]')];
   }
   const node = schemaAt(path);
   if (!node) return [];
@@ -147,25 +162,70 @@ function prefixItems(insertion: Insertion, classes: string[], what: string): Com
   }));
 }
 
-function linkValueItem(insertion: Insertion): CompletionItem {
-  const classes = linkClasses();
+/** The classes the record's types allow for the link field at `path` inside `details` (undefined: no type says). */
+export function typedLinkClasses(types: readonly RecordType[], path: JSONPath): string[] | undefined {
+  const lists = typedNodesAt(types, path).flatMap(({ node }) => {
+    const classes = linkClassesOf(node);
+    return classes ? [classes] : [];
+  });
+  if (lists.length === 0) return undefined;
+  // Every type must accept the class; a type with `[]` accepts any.
+  const strict = lists.filter((list) => list.length > 0);
+  return strict.length === 0 ? [] : strict.reduce((a, b) => a.filter((c) => b.includes(c)));
+}
+
+/** The typed fields of the object at the cursor that it does not have yet, required first. */
+function typedKeyItems(insertion: Insertion): CompletionItem[] {
+  const { path, text } = insertion.located.context;
+  const objectPath = path.slice(1, -1);
+  const fields = fieldsAt(insertion.types(), objectPath);
+  if (fields.length === 0) return [];
+  // Only here, in a typed record's details: the object's present keys, which the top-level layout does not hold.
+  const tree = parseTree(text);
+  const object = tree && findNodeAtLocation(tree, path.slice(0, -1));
+  const present = new Set(
+    (object?.children ?? []).filter((p) => p.children?.[0] && p.children[0].offset !== insertion.located.replaceStart).map((p) => String(p.children![0].value)),
+  );
+  return fields
+    .filter((field) => !present.has(field.key))
+    .map((field, index): CompletionItem => ({
+      label: field.key,
+      kind: CompletionItemKind.Property,
+      detail: `${field.required ? 'required' : 'optional'} · ${field.type.name}`,
+      documentation: { kind: 'markdown', value: typedDocumentation(field.node) },
+      filterText: insertion.located.inString ? JSON.stringify(field.key) : field.key,
+      ...propertyEdits(insertion, `${JSON.stringify(field.key)}: ${typedValueSnippet(field.node)}`),
+      insertTextFormat: InsertTextFormat.Snippet,
+      sortText: `0${field.required ? 0 : 1}${String(index).padStart(3, '0')}`,
+    }));
+}
+
+/** A typed field's value as a snippet: a link to the allowed classes, else its placeholder with the cursor inside. */
+function typedValueSnippet(node: TypeSchemaNode): string {
+  const classes = linkClassesOf(node);
+  if (classes) return `{${linkPropertySnippet(classes.length ? classes : linkClasses())}}`;
+  const value = placeholderValue(node);
+  return value.length === 2 ? `${value[0]}$1${value[1]}` : `\${1:${value}}`;
+}
+
+function linkValueItem(insertion: Insertion, classes: readonly string[], typed: boolean): CompletionItem {
   return {
     label: `{"${LINK_KEY}": "…"}`,
     kind: CompletionItemKind.Snippet,
-    detail: 'Link to a data object',
+    detail: typed ? `Link to ${classes.map((c) => `a ${c}`).join(' or ')} (the record's type asks for one)` : 'Link to a data object',
     documentation: {
       kind: 'markdown',
       value: `A link to another data object (${classes.map((c) => `\`${c}-\``).join(', ')}). The link key must be the only key of its object and its value an ID string.`,
     },
-    textEdit: { range: insertion.range, newText: `{${linkPropertySnippet()}}` },
+    textEdit: { range: insertion.range, newText: `{${linkPropertySnippet(classes)}}` },
     insertTextFormat: InsertTextFormat.Snippet,
-    sortText: '1',
+    sortText: typed ? '0' : '1',
   };
 }
 
 /** `"$dnanexus_link": "<class>-…"` with the link classes as a choice; `$` escaped for snippet syntax. */
-function linkPropertySnippet(): string {
-  return `"\\${LINK_KEY}": "\${1|${linkClasses().map((c) => `${c}-`).join(',')}|}$2"`;
+function linkPropertySnippet(classes: readonly string[] = linkClasses()): string {
+  return `"\\${LINK_KEY}": "\${1|${classes.map((c) => `${c}-`).join(',')}|}$2"`;
 }
 
 function linkKeyItem(insertion: Insertion): CompletionItem {

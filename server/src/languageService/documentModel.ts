@@ -4,6 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateRecord } from '../engine';
 import type { TopLevelObject, TypeSchemas, ValidationResult } from '../engine/types';
+import { recordTypes, type RecordType } from './typedFields';
 
 /** The team type schemas that apply to a document (by its URI); the same object while they are unchanged. */
 export type TypeSchemasFor = (uri: string) => TypeSchemas | undefined;
@@ -14,6 +15,7 @@ export class DocumentModel {
   readonly text: string;
   readonly types: TypeSchemas | undefined;
   #result?: ValidationResult;
+  #recordTypes?: readonly RecordType[];
 
   /** `result`: the engine's result for this version when it was computed elsewhere (a worker thread). */
   constructor(document: TextDocument, types?: TypeSchemas, result?: ValidationResult) {
@@ -31,6 +33,12 @@ export class DocumentModel {
 
   get topLevel(): TopLevelObject | undefined {
     return this.result.topLevel;
+  }
+
+  /** The record's types that have a schema (built-in or the workspace's), read once per version. */
+  get recordTypes(): readonly RecordType[] {
+    this.#recordTypes ??= recordTypes(this.text, this.topLevel, this.types);
+    return this.#recordTypes;
   }
 }
 

@@ -6,8 +6,17 @@ import { PROPERTY_KEY_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES, utf8Length } from '..
 import { parseStringToken, propertyValueSpan } from './jsonScan';
 import type { Located } from './position';
 import { documentationOf, schemaAt, typesOf } from './schemaDocs';
+import type { JSONPath } from 'jsonc-parser';
+import { escapeMarkdown } from '../../../common/markdown';
+import { classesLabel } from '../engine/typed/links';
+import { linkClassesOf, typedDocumentation, typedNodesAt, type RecordType } from './typedFields';
 
-export function provideHover(located: Located, document: TextDocument): (Hover & { contents: MarkupContent }) | undefined {
+/** `types`: the record's types with a schema, asked for only inside `details`. */
+export function provideHover(
+  located: Located,
+  document: TextDocument,
+  types: () => readonly RecordType[] = () => [],
+): (Hover & { contents: MarkupContent }) | undefined {
   const { node, context } = located;
   if (!node) return undefined;
   const { path } = context;
@@ -20,12 +29,25 @@ export function provideHover(located: Located, document: TextDocument): (Hover &
       .join(', ');
     sections.push(`${title}${facts ? ` (${facts})` : ''}\n\n${documentationOf(schema)}`);
   }
+  if (path[0] === 'details' && path.length > 1) sections.push(...typedSections(types(), path.slice(1)));
   if (path[0] === 'properties' && path.length === 2) sections.push(propertySizes(document.getText(), located));
   if (sections.length === 0) return undefined;
   return {
     contents: { kind: 'markdown', value: sections.join('\n\n') },
     range: { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) },
   };
+}
+
+/** What each of the record's types says about the field (on the link key inside it: the link field's). */
+function typedSections(types: readonly RecordType[], detailsPath: JSONPath): string[] {
+  const fieldPath = detailsPath.at(-1) === '$dnanexus_link' ? detailsPath.slice(0, -1) : detailsPath;
+  return typedNodesAt(types, fieldPath).map(({ type, node }) => {
+    const label = `details.${fieldPath.map(String).join('.')}`;
+    const classes = linkClassesOf(node);
+    const link = classes ? ` (a link to ${classesLabel(classes).replace(/^an? /, '')})` : '';
+    const from = type.source === 'built-in' ? 'built-in type' : `\`${type.source.replace(/`/g, "'")}\``;
+    return `\`${label}\`${link} · **${escapeMarkdown(type.name)}** (${from})\n\n${typedDocumentation(node)}`;
+  });
 }
 
 function propertySizes(text: string, located: Located): string {

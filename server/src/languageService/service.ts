@@ -17,7 +17,8 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RecordDiagnostic, ValidationResult } from '../engine/types';
 import { codeActions } from './codeActions';
-import { provideCompletions } from './completion';
+import { provideCompletions, typedLinkClasses } from './completion';
+import type { JSONPath } from 'jsonc-parser';
 import { DocumentModels, type DocumentModel, type TypeSchemasFor } from './documentModel';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
@@ -26,7 +27,9 @@ import { platformDiagnostics, supersede } from './platform/checks';
 import { platformCompletions } from './platform/completions';
 import { platformHover } from './platform/hover';
 import type { PlatformLookup } from './platform/lookup';
+import type { AppliedTypeSchema } from '../../../protocol/messages';
 import { locate } from './position';
+import { closedLinkOwners } from './typedFields';
 import { knownIdClasses } from './schemaDocs';
 import { documentSymbols } from './symbols';
 
@@ -52,6 +55,8 @@ export interface RecordLanguageService {
   completions(document: TextDocument, position: Position, triggerCharacter?: string, signal?: AbortSignal): Promise<CompletionList>;
   hover(document: TextDocument, position: Position, signal?: AbortSignal): Promise<Hover | null>;
   codeActions(document: TextDocument, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  /** The record's types whose schemas check it, each with where its schema comes from. */
+  typeSchemas(document: TextDocument): AppliedTypeSchema[];
   symbols(document: TextDocument): DocumentSymbol[];
   foldingRanges(document: TextDocument, rangeLimit?: number): FoldingRange[];
   /** Resolves to null when `signal` aborts (or the output would dwarf the file). */
@@ -84,8 +89,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
 
     async liveDiagnostics(document, signal) {
       if (!lookup) return undefined;
-      const { result } = models.get(document);
-      const extra = await orElse(() => platformDiagnostics(result.facts, lookup, signal), [], 'Platform checks');
+      const model = models.get(document);
+      const { result } = model;
+      const owners = closedLinkOwners(model.text, model.recordTypes);
+      const closedBy = (link: { offset: number }) => owners.get(link.offset);
+      const extra = await orElse(() => platformDiagnostics(result.facts, lookup, signal, closedBy), [], 'Platform checks');
       return extra.length ? supersede(result.diagnostics, extra) : undefined;
     },
 
@@ -95,14 +103,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
       // `-` triggers only to continue an ID after its class prefix ("project-"), not in ordinary text.
       if (triggerCharacter === '-' && !ID_CLASSES.has(located.context.prefix.slice(0, -1))) return { isIncomplete: false, items: [] };
       const topLevel = () => model.topLevel;
-      const list = provideCompletions(located, document, topLevel);
-      if (lookup) list.items.push(...(await orElse(() => platformCompletions({ located, document, topLevel }, lookup, signal), [], 'Platform completions')));
+      const types = () => model.recordTypes;
+      const list = provideCompletions(located, document, topLevel, types);
+      const typedLink = (path: JSONPath) => typedLinkClasses(types(), path);
+      if (lookup) list.items.push(...(await orElse(() => platformCompletions({ located, document, topLevel, typedLink }, lookup, signal), [], 'Platform completions')));
       return list;
     },
 
     async hover(document, position, signal) {
       const located = locate(document.uri, document.getText(), document.offsetAt(position));
-      const hover = provideHover(located, document);
+      const model = models.get(document);
+      const hover = provideHover(located, document, () => model.recordTypes);
       const extra = lookup ? await orElse(() => platformHover(located.context, lookup, signal), undefined, 'Platform hover') : undefined;
       if (!extra) return hover ?? null;
       const parts = [...(hover ? [hover.contents.value] : []), extra.value];
@@ -111,8 +122,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
 
     codeActions(document, diagnostics, only) {
       const model = models.get(document);
-      return codeActions({ document, diagnostics, only, topLevel: () => model.topLevel, documentDiagnostics: () => model.result.diagnostics });
+      return codeActions({ document, diagnostics, only, topLevel: () => model.topLevel, documentDiagnostics: () => model.result.diagnostics, types: () => model.recordTypes });
     },
+
+    typeSchemas: (document) =>
+      models.get(document).recordTypes.map(({ name, source, schema }) => ({ type: name, source, ...(source === 'built-in' ? { text: JSON.stringify(schema, null, 2) } : {}) })),
 
     symbols: (document) => documentSymbols(document.getText()),
     foldingRanges: (document, rangeLimit) => foldingRanges(document.getText(), rangeLimit),

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
-import { DEFAULT_SETTINGS, PlatformChangedNotification, type ServerSettings } from '../../../protocol/messages';
+import { DEFAULT_SETTINGS, PlatformChangedNotification, TypeSchemasRequest, type ServerSettings } from '../../../protocol/messages';
 import { TypeSchemaFinder } from '../../../common/typeSchemaFiles';
 import { isTypeSchemaPath, typeNameOfSchemaFile } from '../../../common/typeSchemaSource';
 import { checkTypeSchema } from '../engine';
@@ -206,6 +206,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentFormatting(withDocument((document, params, token) => service.format(document, params.options, undefined, signalOf(token))));
   connection.onDocumentRangeFormatting(withDocument((document, params, token) => service.format(document, params.options, params.range, signalOf(token))));
   connection.onNotification(PlatformChangedNotification, () => revalidateAll());
+  connection.onRequest(TypeSchemasRequest, ({ uri }) => {
+    const document = documents.get(uri);
+    return document && !isTypeSchema(uri) ? service.typeSchemas(document) : [];
+  });
   // The client watches **/.dxrecord/types/*.schema.json: a saved, added or deleted schema re-checks the open records.
   connection.onDidChangeWatchedFiles(({ changes }) => {
     if (changes.some((change) => isTypeSchema(change.uri))) revalidateAll();

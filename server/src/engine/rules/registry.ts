@@ -75,6 +75,11 @@ export const RULES = {
   },
   'link-target-malformed': { module: 'server/src/engine/rules/details.ts', severities: ['warning'], when: 'a link string that is not a data-object ID' },
   'link-target-not-found': { module: 'server/src/languageService/platform/checks.ts', severities: ['warning'], when: 'signed in, and the platform cannot find the linked object' },
+  'link-target-state': {
+    module: 'server/src/languageService/platform/checks.ts',
+    severities: ['warning'],
+    when: 'signed in: a link target that a type says must be closed (`x-dx-closed`) is open, or the target lives in another project than the record (the link stays inactive until it is cloned in)',
+  },
   'folder-invalid': { module: 'server/src/engine/rules/folder.ts', severities: ['error'], when: '`folder` does not start with `/`, has a `.` or `..` segment, or a control character' },
   'folder-not-normalized': {
     module: 'server/src/engine/rules/folder.ts',
@@ -99,11 +104,13 @@ export const RULES = {
     module: 'server/src/engine/rules/typed.ts',
     severities: ['error'],
     when: '`details` (or, through `x-dx-record`, the properties, tags or name) break the schema of one of the record\'s types: a required field missing, a wrong JSON type, a value outside an enum, an array length rule',
+    fix: 'Add the missing required fields (when a field is missing)',
   },
   'type-link-class': {
     module: 'server/src/engine/rules/typed.ts',
     severities: ['error'],
     when: 'a field a type says is a link to class X holds a link to another class, a bare ID string or a non-link',
+    fix: 'Wrap the bare ID into a link (when the field holds a bare ID)',
   },
   'type-rule': {
     module: 'server/src/engine/typed/conventions.ts',

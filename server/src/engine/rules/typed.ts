@@ -6,12 +6,12 @@
 import type { ErrorObject } from 'ajv';
 import type { PropNode, ScalarNode } from '../model';
 import type { Report, Span } from '../report';
-import { builtInType, compileSource, pointerSegments, RECORD_PARTS, type CompiledType } from '../typed/compile';
+import { pointerSegments, RECORD_PARTS, resolveType, type CompiledType } from '../typed/compile';
 import type { TypeSchemas } from '../types';
 import { BUILT_IN_TYPE_NAMES } from '../typed/builtins';
 import { CONVENTIONS } from '../typed/conventions';
 import { TypeReport } from '../typed/typeReport';
-import { LINK_KEYWORD } from '../typed/links';
+import { bareLinkId, LINK_KEYWORD } from '../typed/links';
 import { labelOf, treePart, type CheckedPart } from '../typed/part';
 import { editDistance } from './fields';
 import { isString, lastProp, lastValue } from './context';
@@ -42,22 +42,16 @@ export function checkTyped(input: TypedInput): void {
     if (!isString(entry) || seen.has(entry.value)) continue;
     seen.add(entry.value);
     const name = entry.value;
-    if (input.types && Object.hasOwn(input.types, name)) {
-      const src = input.types[name];
-      const outcome = compileSource(name, src);
-      if ('type' in outcome) typed.push({ type: outcome.type, entry });
-      else {
-        report.error(
-          'type-schema-invalid',
-          `The schema for type ${quote(name)} (${src.source}) cannot be used: ${outcome.problem}. Fix the schema file; the record's other checks still ran.`,
-          entry,
-        );
-      }
-      continue;
+    const outcome = resolveType(name, input.types);
+    if (!outcome) nearMissType(report, entry);
+    else if ('type' in outcome) typed.push({ type: outcome.type, entry });
+    else {
+      report.error(
+        'type-schema-invalid',
+        `The schema for type ${quote(name)} (${outcome.source}) cannot be used: ${outcome.problem}. Fix the schema file; the record's other checks still ran.`,
+        entry,
+      );
     }
-    const builtIn = builtInType(name);
-    if (builtIn) typed.push({ type: builtIn, entry });
-    else nearMissType(report, entry);
   }
   if (typed.length === 0) return;
   const details = input.details();
@@ -110,7 +104,10 @@ function mapError(out: TypeReport, part: CheckedPart, err: ErrorObject, entry: S
       // The smallest node that holds the gap: the parent object's key (or the part's key at the top).
       const span = segments.length === 0 ? part.anchor : (site?.key ?? site ?? entry);
       const source = out.type.source === 'built-in' ? '' : ` (${out.type.source})`;
-      out.add('type-details-invalid', 'error', `${out.type.name} records need \`${labelOf(part, [...segments, missing])}\`${what ? `: ${what}` : ''}${source}.`, span);
+      // What the quick fix inserts, and where: the object (absent when the part itself is missing).
+      const objectOffset = site?.offset;
+      const data = { missing, type: out.type.name, part: part.label, path: segments, ...(objectOffset === undefined ? {} : { objectOffset }) };
+      out.add('type-details-invalid', 'error', `${out.type.name} records need \`${labelOf(part, [...segments, missing])}\`${what ? `: ${what}` : ''}${source}.`, span, data);
       return;
     }
     case 'additionalProperties': {
@@ -121,7 +118,8 @@ function mapError(out: TypeReport, part: CheckedPart, err: ErrorObject, entry: S
     }
     case LINK_KEYWORD: {
       const what = describeAt(schema, err.schemaPath);
-      out.add('type-link-class', 'error', `\`${label}\` ${err.message} (${by}${what ? `: ${what}` : ''}).`, site ?? part.anchor);
+      const id = bareLinkId(err.data);
+      out.add('type-link-class', 'error', `\`${label}\` ${err.message} (${by}${what ? `: ${what}` : ''}).`, site ?? part.anchor, id ? { bareId: id } : undefined);
       return;
     }
   }

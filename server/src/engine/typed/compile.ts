@@ -6,7 +6,7 @@ import type { AnySchemaObject, default as Ajv, ValidateFunction } from 'ajv';
 import type Ajv2020 from 'ajv/dist/2020';
 import { BUILT_IN_SCHEMAS } from './builtins';
 import { linkKeyword } from './links';
-import type { TypeSchemaSource } from '../types';
+import type { TypeSchemaSource, TypeSchemas } from '../types';
 
 
 export interface CompiledType {
@@ -110,6 +110,16 @@ export function builtInType(name: string): CompiledType | undefined {
     builtIns.set(name, type);
   }
   return type;
+}
+
+/**
+ * The schema a type name gets: the workspace's (which replaces a built-in one of the same name),
+ * else the built-in one; undefined when there is none. The engine and the editor both ask this.
+ */
+export function resolveType(name: string, types: TypeSchemas | undefined): (CompileOutcome & { source: string }) | undefined {
+  if (types && Object.hasOwn(types, name)) return { ...compileSource(name, types[name]), source: types[name].source };
+  const type = builtInType(name);
+  return type ? { type, source: 'built-in' } : undefined;
 }
 
 /** A JSON pointer's segments, unescaped. */

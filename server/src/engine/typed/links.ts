@@ -22,12 +22,17 @@ export function classesLabel(classes: readonly string[]): string {
   return classes.length === 0 ? 'a data object' : classes.map(article).join(' or ');
 }
 
+/** The ID a bare ID string holds (what a link to it would wrap), or undefined. */
+export function bareLinkId(data: unknown): string | undefined {
+  return typeof data === 'string' && ID_LIKE.test(data) ? data : undefined;
+}
+
 /** Why `data` is not a link the keyword accepts, or undefined when it is (or the link rules already object). */
 export function linkProblem(classes: readonly string[], data: unknown): string | undefined {
   const want = classesLabel(classes);
   const example = `{"$dnanexus_link": "${classes[0] ?? 'file'}-…"}`;
   if (typeof data === 'string') {
-    return ID_LIKE.test(data)
+    return bareLinkId(data)
       ? `holds the bare ID ${quote(data)}; a link to ${want} is written {"$dnanexus_link": ${JSON.stringify(data)}}`
       : `holds text, not a link to ${want}; write ${example}`;
   }

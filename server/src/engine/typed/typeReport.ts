@@ -20,11 +20,17 @@ export class TypeReport {
     return this.type.source === 'built-in' ? this.type.name : `${this.type.name}, ${this.type.source}`;
   }
 
-  add(code: 'type-details-invalid' | 'type-link-class' | 'type-rule' | 'type-property-missing', severity: 'error' | 'warning', message: string, span: Span): void {
+  add(
+    code: 'type-details-invalid' | 'type-link-class' | 'type-rule' | 'type-property-missing',
+    severity: 'error' | 'warning',
+    message: string,
+    span: Span,
+    data?: Record<string, unknown>,
+  ): void {
     const key = `${code}\0${span.offset}\0${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    if (++this.count <= MAX_PER_TYPE) this.report.add(code, severity, message, span);
+    if (++this.count <= MAX_PER_TYPE) this.report.add(code, severity, message, span, data);
   }
 
   finish(entry: Span): void {

@@ -1,39 +1,42 @@
 // Completions that know the platform: projects for `project` and `initializeFrom.project`, the
-// project's folders for `folder`, records and files for `$dnanexus_link` in `details`, records
-// for `initializeFrom.id`. Empty when the cursor is elsewhere or the platform cannot answer.
+// project's folders for `folder`, records and files for `$dnanexus_link` in `details` (only the
+// classes a typed link field allows, and whole links at such a field's value), records for
+// `initializeFrom.id`. Empty when the cursor is elsewhere or the platform cannot answer.
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { CREATE_RECORD_LEVEL, hasAccess } from '../../../../common/dxAccess';
-import { isContainerId } from '../../../../common/dxIds';
-import type { PlatformQuery } from '../../../../protocol/messages';
+import { DATA_OBJECT_CLASSES, isContainerId } from '../../../../common/dxIds';
+import type { DataObjectClass, PlatformQuery } from '../../../../protocol/messages';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TopLevelObject } from '../../engine/types';
 import type { Located, PositionContext } from '../position';
 import { foldersOf, objectsOf, projectsOf, type PlatformLookup } from './lookup';
+import { memberValue } from '../topLevelValue';
 
-type Slot = { query: PlatformQuery; as: 'project' | 'folder' | 'object' };
+/** `link`: the value is a typed link field itself, so a chosen object is inserted as a whole link. */
+type Slot = { query: PlatformQuery; as: 'project' | 'folder' | 'object' | 'link' };
 
-/** The last top-level `key`'s value (the one the platform would see), or undefined when it does not parse. */
-function memberValue(text: string, topLevel: TopLevelObject | undefined, key: string): unknown {
-  const property = topLevel?.properties.filter((p) => p.key === key && p.valueOffset >= 0).at(-1);
-  if (!property) return undefined;
-  try {
-    return JSON.parse(text.slice(property.valueOffset, property.valueEnd));
-  } catch {
-    return undefined;
-  }
+/** The classes the record's types allow for a link field at a path inside `details`; undefined when no type says. */
+export type TypedLinkClasses = (detailsPath: PositionContext['path']) => string[] | undefined;
+
+const LINKABLE: DataObjectClass[] = ['record', 'file'];
+
+function asClasses(classes: string[] | undefined): DataObjectClass[] {
+  const known = (classes ?? []).filter((c): c is DataObjectClass => (DATA_OBJECT_CLASSES as readonly string[]).includes(c));
+  return known.length > 0 ? known : LINKABLE;
 }
 
 function containerId(value: unknown): string | undefined {
   return typeof value === 'string' && isContainerId(value) ? value : undefined;
 }
 
-function slotAt(context: PositionContext, topLevel: () => TopLevelObject | undefined): Slot | undefined {
+function slotAt(context: PositionContext, topLevel: () => TopLevelObject | undefined, typedLink: TypedLinkClasses): Slot | undefined {
   const { path } = context;
   if (context.isAtPropertyKey) return undefined;
   const at = (...keys: string[]) => path.length === keys.length && keys.every((k, i) => path[i] === k);
   const inLink = path[0] === 'details' && path[path.length - 1] === '$dnanexus_link';
+  const typed = path[0] === 'details' ? typedLink(path.slice(1, inLink ? -1 : undefined)) : undefined;
   if (at('project') || at('initializeFrom', 'project')) return { query: { kind: 'projects' }, as: 'project' };
-  if (!at('folder') && !at('initializeFrom', 'id') && !inLink) return undefined;
+  if (!at('folder') && !at('initializeFrom', 'id') && !inLink && !typed) return undefined;
   // These slots depend on the record's project: read it from the document model's top-level layout.
   const scan = topLevel();
   const project = containerId(memberValue(context.text, scan, 'project'));
@@ -44,15 +47,20 @@ function slotAt(context: PositionContext, topLevel: () => TopLevelObject | undef
   }
   if (!project) return undefined;
   if (at('folder')) return { query: { kind: 'folders', project }, as: 'folder' };
-  return { query: { kind: 'objects', project, classes: ['record', 'file'] }, as: 'object' };
+  return { query: { kind: 'objects', project, classes: asClasses(typed) }, as: inLink ? 'object' : 'link' };
 }
 
 export async function platformCompletions(
-  { located, document, topLevel }: { located: Located; document: TextDocument; topLevel: () => TopLevelObject | undefined },
+  {
+    located,
+    document,
+    topLevel,
+    typedLink = () => undefined,
+  }: { located: Located; document: TextDocument; topLevel: () => TopLevelObject | undefined; typedLink?: TypedLinkClasses },
   lookup: PlatformLookup,
   signal?: AbortSignal,
 ): Promise<CompletionItem[]> {
-  const slot = slotAt(located.context, topLevel);
+  const slot = slotAt(located.context, topLevel, typedLink);
   if (!slot) return [];
   // Before the await: the server's document is updated in place by later edits.
   const range: Range = { start: document.positionAt(located.replaceStart), end: document.positionAt(located.replaceEnd) };
@@ -62,9 +70,9 @@ export async function platformCompletions(
     label,
     detail,
     kind,
-    filterText: `${quote}${label} ${value}`,
+    filterText: `${slot.as === 'link' ? '' : quote}${label} ${value}`,
     sortText: `0${String(order).padStart(5, '0')}`,
-    textEdit: { range, newText: JSON.stringify(value) },
+    textEdit: { range, newText: slot.as === 'link' ? `{"$dnanexus_link": ${JSON.stringify(value)}}` : JSON.stringify(value) },
   });
   if (slot.as === 'project') {
     // The access level shows in the list itself, so a read-only project is seen before it is chosen.
