@@ -4,6 +4,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateRecord } from '../engine';
 import type { TopLevelObject, TypeSchemas, ValidationResult } from '../engine/types';
+import { ObjectIndex } from './objectIndex';
+
+/** Offsets from which locating a cursor scans about as much text as indexing the objects does. */
+const INDEX_FROM_OFFSET = 64 * 1024;
 
 /** The team type schemas that apply to a document (by its URI); the same object while they are unchanged. */
 export type TypeSchemasFor = (uri: string) => TypeSchemas | undefined;
@@ -14,6 +18,7 @@ export class DocumentModel {
   readonly text: string;
   readonly types: TypeSchemas | undefined;
   #result?: ValidationResult;
+  #objects?: ObjectIndex;
 
   /** `result`: the engine's result for this version when it was computed elsewhere (a worker thread). */
   constructor(document: TextDocument, types?: TypeSchemas, result?: ValidationResult) {
@@ -31,6 +36,17 @@ export class DocumentModel {
 
   get topLevel(): TopLevelObject | undefined {
     return this.result.topLevel;
+  }
+
+  /**
+   * The objects of this version, for locating a cursor at `offset`: indexed by the first request
+   * far into the text (which costs about what locating there from the start does), so that every
+   * later completion or hover on this version parses only the object around its cursor.
+   */
+  objectsFor(offset: number): ObjectIndex | undefined {
+    if (!this.#objects && offset < INDEX_FROM_OFFSET) return undefined;
+    this.#objects ??= new ObjectIndex(this.text);
+    return this.#objects;
   }
 }
 
