@@ -25,7 +25,8 @@ function reasonOf(error: unknown): string {
 
 function isDirectory(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    // Without an exception for the usual answer (no such folder): the CLI asks for every record's ancestors.
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
