@@ -9,7 +9,7 @@ import { parseArgs, USAGE, type ValidateCommand } from './args';
 import { diagnoseDecoded } from './decode';
 import { expandPaths, readRecord, STDIN_PATH } from './inputs';
 import { jsonDocument, summarize, textLines, textSummary, type FileResult } from './output';
-import { runRecords } from './records';
+import type * as Records from './records';
 import { RECORDS_COMMANDS } from './recordsArgs';
 
 const EXIT_OK = 0;
@@ -92,5 +92,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 // exitCode rather than exit(): piped stdout must drain before the process ends.
 const argv = process.argv.slice(2);
-if (RECORDS_COMMANDS.has(argv[0])) void runRecords(argv).then((code) => (process.exitCode = code));
+// The records commands load on demand: what they alone need (the platform client, crypto,
+// readline) would otherwise be loaded before every `validate`.
+if (RECORDS_COMMANDS.has(argv[0])) void (require('./records') as typeof Records).runRecords(argv).then((code) => (process.exitCode = code));
 else process.exitCode = run(argv);
