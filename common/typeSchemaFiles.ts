@@ -13,6 +13,9 @@ interface CachedFolder {
   schemas: TypeSchemas;
 }
 
+/** The answer for a record with no `.dxrecord/` above it: always this object, so it reads as unchanged. */
+const NO_TYPES: TypeSchemas = Object.freeze({});
+
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
@@ -22,7 +25,8 @@ function reasonOf(error: unknown): string {
 
 function isDirectory(path: string): boolean {
   try {
-    return statSync(path).isDirectory();
+    // Without an exception for the usual answer (no such folder): the CLI asks for every record's ancestors.
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
@@ -50,7 +54,7 @@ export class TypeSchemaFinder {
   /** The schemas that apply to a record file (empty when no `.dxrecord/` is above it). */
   forRecord(recordPath: string): TypeSchemas {
     const folder = this.typesFolderFrom(dirname(resolve(recordPath)));
-    return folder ? this.readFolder(folder) : {};
+    return folder ? this.readFolder(folder) : NO_TYPES;
   }
 
   /** Every `<TypeName>.schema.json` in a folder; a folder that does not exist holds none. Throws only for an unreadable folder. */

@@ -2,25 +2,38 @@
 // records-as-code commands (init, plan, apply, pull) are in records.ts.
 
 import { statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { TypeSchemaFinder } from '../../common/typeSchemaFiles';
 import type { TypeSchemas } from '../../common/typeSchemaSource';
 import { parseArgs, USAGE, type ValidateCommand } from './args';
 import { diagnoseDecoded } from './decode';
 import { expandPaths, readRecord, STDIN_PATH } from './inputs';
 import { jsonDocument, summarize, textLines, textSummary, type FileResult } from './output';
-import { runRecords } from './records';
+import type * as Records from './records';
 import { RECORDS_COMMANDS } from './recordsArgs';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
 const EXIT_USAGE = 2;
 
-/** The schemas for one record: --types for all, else the record's nearest .dxrecord/types. */
+/**
+ * The schemas for one record: --types for all, else the record's nearest .dxrecord/types, looked
+ * up once per folder in a run (not once per record, each a walk up the folders).
+ */
 function typeSchemasFor(command: ValidateCommand, finder: TypeSchemaFinder): (path: string) => TypeSchemas {
   const { types } = command;
   if (types !== undefined) return () => finder.readFolder(types);
-  return (path) => finder.forRecord(path === STDIN_PATH ? join(process.cwd(), STDIN_PATH) : path);
+  const byFolder = new Map<string, TypeSchemas>();
+  return (path) => {
+    const record = path === STDIN_PATH ? join(process.cwd(), STDIN_PATH) : path;
+    const folder = dirname(record);
+    let schemas = byFolder.get(folder);
+    if (!schemas) {
+      schemas = finder.forRecord(record);
+      byFolder.set(folder, schemas);
+    }
+    return schemas;
+  };
 }
 
 function validate(command: ValidateCommand): number {
@@ -79,5 +92,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 // exitCode rather than exit(): piped stdout must drain before the process ends.
 const argv = process.argv.slice(2);
-if (RECORDS_COMMANDS.has(argv[0])) void runRecords(argv).then((code) => (process.exitCode = code));
+// The records commands load on demand: what they alone need (the platform client, crypto,
+// readline) would otherwise be loaded before every `validate`.
+if (RECORDS_COMMANDS.has(argv[0])) void (require('./records') as typeof Records).runRecords(argv).then((code) => (process.exitCode = code));
 else process.exitCode = run(argv);

@@ -140,3 +140,14 @@ test('`npx dxrecord validate` resolves the package bin from the repository root,
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /files checked: 0 errors/);
 });
+
+test('validate loads none of what only the records commands need (crypto, readline, os)', () => {
+  write('loads.dxrecord.json', VALID);
+  // The bundle runs as `node dist/cli.js validate …` would; at exit the script prints Node's own list of loaded built-ins.
+  const script = `process.argv.splice(1, Infinity, ${JSON.stringify(CLI)}, 'validate', 'loads.dxrecord.json'); require(${JSON.stringify(CLI)}); process.on('exit', () => process.stderr.write(process.moduleLoadList.join('\\n')));`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const loaded = new Set(run.stderr.split('\n'));
+  assert.ok(loaded.has('NativeModule fs'), 'the list of loaded built-ins was printed');
+  for (const name of ['crypto', 'readline/promises', 'os']) assert.ok(!loaded.has(`NativeModule ${name}`), `${name} was loaded`);
+});

@@ -5,6 +5,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateRecord } from '../engine';
 import type { TopLevelObject, TypeSchemas, ValidationResult } from '../engine/types';
 import { recordTypes, type RecordType } from './typedFields';
+import { ObjectIndex } from './objectIndex';
+
+/** Offsets from which locating a cursor scans about as much text as indexing the objects does. */
+const INDEX_FROM_OFFSET = 64 * 1024;
 
 /** The team type schemas that apply to a document (by its URI); the same object while they are unchanged. */
 export type TypeSchemasFor = (uri: string) => TypeSchemas | undefined;
@@ -16,6 +20,7 @@ export class DocumentModel {
   readonly types: TypeSchemas | undefined;
   #result?: ValidationResult;
   #recordTypes?: readonly RecordType[];
+  #objects?: ObjectIndex;
 
   /** `result`: the engine's result for this version when it was computed elsewhere (a worker thread). */
   constructor(document: TextDocument, types?: TypeSchemas, result?: ValidationResult) {
@@ -39,6 +44,17 @@ export class DocumentModel {
   get recordTypes(): readonly RecordType[] {
     this.#recordTypes ??= recordTypes(this.text, this.topLevel, this.types);
     return this.#recordTypes;
+  }
+
+  /**
+   * The objects of this version, for locating a cursor at `offset`: indexed by the first request
+   * far into the text (which costs about what locating there from the start does), so that every
+   * later completion or hover on this version parses only the object around its cursor.
+   */
+  objectsFor(offset: number): ObjectIndex | undefined {
+    if (!this.#objects && offset < INDEX_FROM_OFFSET) return undefined;
+    this.#objects ??= new ObjectIndex(this.text);
+    return this.#objects;
   }
 }
 

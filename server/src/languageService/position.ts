@@ -1,6 +1,8 @@
 // Locates a cursor in the JSON: its path, whether it is on a property key, what the user has typed,
-// and the span a completion should replace. getLocation scans only up to the cursor.
+// and the span a completion should replace. getLocation scans from the start up to the cursor; with
+// an ObjectIndex of the text, only from the innermost object around it.
 import { getLocation, type JSONPath, type Node } from 'jsonc-parser';
+import type { ObjectIndex } from './objectIndex';
 
 /** Where a completion or hover was asked for, already located in the JSON. */
 export interface PositionContext {
@@ -25,8 +27,9 @@ export interface Located {
 
 const WORD_BREAK = /[\s{}[\],:"]/;
 
-export function locate(uri: string, text: string, offset: number): Located {
-  const location = getLocation(text, offset);
+/** `objects`: an index of this very text, when there is one. */
+export function locate(uri: string, text: string, offset: number, objects?: ObjectIndex): Located {
+  const location = objects ? objects.locationAt(offset) : getLocation(text, offset);
   const node = location.previousNode;
   const nodeEnd = node ? node.offset + node.length : -1;
   const context: PositionContext = { uri, text, offset, path: location.path, isAtPropertyKey: location.isAtPropertyKey, prefix: '' };

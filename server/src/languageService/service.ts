@@ -99,7 +99,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
 
     async completions(document, position, triggerCharacter, signal) {
       const model = models.get(document);
-      const located = locate(document.uri, document.getText(), document.offsetAt(position));
+      const offset = document.offsetAt(position);
+      const located = locate(document.uri, model.text, offset, model.objectsFor(offset));
       // `-` triggers only to continue an ID after its class prefix ("project-"), not in ordinary text.
       if (triggerCharacter === '-' && !ID_CLASSES.has(located.context.prefix.slice(0, -1))) return { isIncomplete: false, items: [] };
       const topLevel = () => model.topLevel;
@@ -111,8 +112,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
     },
 
     async hover(document, position, signal) {
-      const located = locate(document.uri, document.getText(), document.offsetAt(position));
       const model = models.get(document);
+      const offset = document.offsetAt(position);
+      const located = locate(document.uri, model.text, offset, model.objectsFor(offset));
       const hover = provideHover(located, document, () => model.recordTypes);
       const extra = lookup ? await orElse(() => platformHover(located.context, lookup, signal), undefined, 'Platform hover') : undefined;
       if (!extra) return hover ?? null;
