@@ -50,10 +50,13 @@ function dxEnv(env: Pick<Env, 'emulator' | 'token' | 'confDir'>, token = env.tok
   };
 }
 
-/** The CLI as a child process (async: the emulator answers from this process's event loop). */
+/**
+ * The CLI as a child process (async: the emulator answers from this process's event loop). The
+ * limit leaves room for a run that retries a lost reply until the client's 120 s deadline.
+ */
 function dxrecord(env: Env, cwd: string, args: string[], token?: string): Promise<Run> {
   return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: dxEnv(env, token), timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, env: dxEnv(env, token), timeout: 180_000 }, (error, stdout, stderr) => {
       const code = error && typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : error ? null : 0;
       done({ code, stdout, stderr });
     });
