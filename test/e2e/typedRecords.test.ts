@@ -65,9 +65,15 @@ describe('typed records in VS Code (code-server)', { timeout: 600_000 }, () => {
 
   test('the language status item names the schema that applies and opens it on click', async () => {
     const { wb } = e2e;
-    await wb.page.locator('.part.statusbar .statusbar-item[id="status.languageStatus"]').hover();
+    const item = wb.page.locator('.part.statusbar .statusbar-item[id="status.languageStatus"]');
     const hover = wb.page.locator('.workbench-hover', { hasText: 'Types: AssetBundle' });
-    await hover.waitFor({ timeout: 30_000 });
+    // The item fills in once the server has answered; until then its hover shows without the types,
+    // so hover again (from elsewhere) until it names them.
+    await wb.until(async () => {
+      await wb.page.mouse.move(0, 0);
+      await item.hover();
+      return (await hover.waitFor({ timeout: 3_000 }).then(() => true, () => false)) || undefined;
+    }, 60_000);
     await hover.locator('a', { hasText: 'Open schema' }).click();
     await wb.until(async () => ((await wb.editorFullText()).includes('"x-dx-link"') ? true : undefined));
     assert.deepEqual(JSON.parse(await wb.editorFullText()).required, ['archiveFileId']);
