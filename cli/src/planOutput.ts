@@ -27,7 +27,7 @@ function table(rows: string[][]): string {
   return rows.map((row) => `  ${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join('  ')}`.trimEnd()).join('\n') + '\n';
 }
 
-export function summaryLine(plan: Plan): string {
+function summaryLine(plan: Plan): string {
   const s = summarizePlan(plan);
   const parts = [`${s.create} to create`, `${s.update} to update`, `${s.replace} to replace`, `${s.adopt} to adopt`, `${s.delete} to delete`, `${s['no-op']} unchanged`];
   if (s.conflict) parts.push(`${s.conflict} conflict${s.conflict > 1 ? 's' : ''}`);

@@ -23,8 +23,6 @@ export interface FindOptions {
   /** A subtree of the project; default the whole project. */
   folder?: string;
   signal?: AbortSignal;
-  /** Counts the requests sent (for the plan's own report and the benchmark). */
-  onRequest?: () => void;
 }
 
 /** Every record (visible or hidden) in `project` matching the options, page by page. */
@@ -41,7 +39,6 @@ export async function findRecords(client: DxApiClient, project: string, options:
       limit: PAGE_SIZE,
       ...(starting ? { starting } : {}),
     };
-    options.onRequest?.();
     const page = await client.call<FindPage>('/system/findDataObjects', input, { signal: options.signal });
     for (const hit of page.results) {
       const d = hit.describe;

@@ -17,11 +17,6 @@ export interface RootConfig {
   project?: string;
 }
 
-export interface ManagedRoot {
-  dir: string;
-  config: RootConfig;
-}
-
 /** The nearest folder at or above `path` that holds `.dxrecord/`, or undefined. */
 export function findRoot(path: string): string | undefined {
   let dir = resolve(path);

@@ -135,7 +135,3 @@ export type DiagnosticCode = keyof typeof RULES;
 
 /** The codes whose row names a quick fix: the language service implements exactly these. */
 export type FixableCode = { [K in DiagnosticCode]: (typeof RULES)[K] extends { fix: string } ? K : never }[DiagnosticCode];
-
-export function ruleOf(code: string): RuleEntry | undefined {
-  return Object.hasOwn(RULES, code) ? (RULES as Record<string, RuleEntry>)[code] : undefined;
-}
