@@ -1,6 +1,8 @@
 // The language status item of a record: which type schemas check it (built-in, or the workspace's
 // `.dxrecord/types/` file) and, on click, the schema itself. The server knows which apply; the
-// client asks it whenever the active editor changes or a record is saved.
+// client asks it whenever the active editor changes, a record is saved, or the server publishes
+// diagnostics for the active record: by then it holds that version (so an edit of `types` shows
+// without a save, and the first answer never comes from before the server had the file open).
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { TypeSchemasRequest, type AppliedTypeSchema } from '../../protocol/messages';
@@ -33,6 +35,10 @@ export function registerTypeSchemaStatus(client: BaseLanguageClient, log: (messa
     vscode.window.onDidChangeActiveTextEditor((editor) => void refresh(editor?.document)),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (document === vscode.window.activeTextEditor?.document) void refresh(document);
+    }),
+    vscode.languages.onDidChangeDiagnostics(({ uris }) => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (document && uris.some((uri) => uri.toString() === document.uri.toString())) void refresh(document);
     }),
     vscode.commands.registerCommand(OPEN_TYPE_SCHEMA, openTypeSchema),
   );

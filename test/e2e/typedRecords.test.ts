@@ -1,7 +1,7 @@
 // Typed records in code-server: an AssetBundle without archiveFileId shows the type's diagnostic,
 // its quick fix inserts the field as a link skeleton, and, signed in, completion inside that link
-// offers the project's files from the emulator; the language status item names the schema and
-// opens it on click.
+// offers the project's files from the emulator; the language status item names the schema, opens
+// it on click, and follows an unsaved edit of `types`.
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { seedFile } from '../../testkit/files';
@@ -65,17 +65,31 @@ describe('typed records in VS Code (code-server)', { timeout: 600_000 }, () => {
 
   test('the language status item names the schema that applies and opens it on click', async () => {
     const { wb } = e2e;
+    const hover = await languageStatusHover('Types: AssetBundle');
+    await hover.locator('a', { hasText: 'Open schema' }).click();
+    await wb.until(async () => ((await wb.editorFullText()).includes('"x-dx-link"') ? true : undefined));
+    assert.deepEqual(JSON.parse(await wb.editorFullText()).required, ['archiveFileId']);
+  });
+
+  test('an unsaved edit of types updates the language status item', async () => {
+    const { wb, seed } = e2e;
+    await wb.openFile(FILE);
+    await languageStatusHover('Types: AssetBundle');
+    await wb.replaceEditorText(JSON.stringify({ project: seed.projectId, name: 'my-asset', types: ['AssetBundle', 'ContigSet'], details: {} }, null, 2));
+    await languageStatusHover('Types: AssetBundle, ContigSet');
+  });
+
+  /** Hovers the record's language status item until its hover contains `text` (it fills in once the
+   * server has answered; until then the hover shows the previous answer), and returns that hover. */
+  async function languageStatusHover(text: string) {
+    const { wb } = e2e;
     const item = wb.page.locator('.part.statusbar .statusbar-item[id="status.languageStatus"]');
-    const hover = wb.page.locator('.workbench-hover', { hasText: 'Types: AssetBundle' });
-    // The item fills in once the server has answered; until then its hover shows without the types,
-    // so hover again (from elsewhere) until it names them.
+    const hover = wb.page.locator('.workbench-hover', { hasText: text });
     await wb.until(async () => {
       await wb.page.mouse.move(0, 0);
       await item.hover();
       return (await hover.waitFor({ timeout: 3_000 }).then(() => true, () => false)) || undefined;
     }, 60_000);
-    await hover.locator('a', { hasText: 'Open schema' }).click();
-    await wb.until(async () => ((await wb.editorFullText()).includes('"x-dx-link"') ? true : undefined));
-    assert.deepEqual(JSON.parse(await wb.editorFullText()).required, ['archiveFileId']);
-  });
+    return hover;
+  }
 });
