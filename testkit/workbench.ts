@@ -192,11 +192,15 @@ export class Workbench {
     });
   }
 
-  /** Triggers completion at the caret and returns the suggestion labels. */
+  /** Triggers completion at the caret and returns the suggestion labels: none when the widget says
+   * "No suggestions" (so a caller polling for a late answer retries at once, not after a timeout). */
   async suggestions(): Promise<string[]> {
     await this.page.keyboard.press('Control+Space');
-    const rows = this.page.locator('.editor-widget.suggest-widget .monaco-list-row');
-    await rows.first().waitFor({ state: 'visible', timeout: SHORT });
+    const widget = this.page.locator('.editor-widget.suggest-widget');
+    const rows = widget.locator('.monaco-list-row');
+    const none = widget.locator('.message', { hasText: /No suggestions/ });
+    await rows.first().or(none).waitFor({ state: 'visible', timeout: SHORT });
+    if (await none.isVisible()) return [];
     return (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map(plain);
   }
 
