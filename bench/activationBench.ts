@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FEATURES_BUNDLE } from '../client/src/deferredStart';
+import { FEATURES_BUNDLE, SERVER_RUNNING } from '../client/src/deferredStart';
 import { isolatedEnv, quietWorkbenchSettings, startCodeServer } from '../scripts/codeServer';
 import { packageVsix } from '../scripts/packageVsix';
 import { launchWorkbench, type Workbench } from '../testkit/workbench';
@@ -40,9 +40,6 @@ async function readActivation(wb: Workbench, packageName: string): Promise<Activ
   if (!match) throw new Error(`unexpected activation label "${text}"`);
   return { kind: match[1], ms: Number(match[2]) };
 }
-
-/** The line features.ts logs once the language client has started. */
-const SERVER_RUNNING = /Language server running, (\d+) ms after activation began/;
 
 /** From the "DNAnexus" log channel's file: ms from activate() to the language client running. */
 async function readServerRunning(wb: Workbench, logsDir: string): Promise<number> {

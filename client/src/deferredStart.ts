@@ -7,6 +7,10 @@
 /** The bundle with the language client, sign-in and the record features; extension.ts loads it. */
 export const FEATURES_BUNDLE = 'dist/clientFeatures.js';
 
+/** What features.ts logs once the language client runs, and how the activation bench finds it. */
+export const serverRunningMessage = (ms: number): string => `Language server running, ${ms} ms after activation began`;
+export const SERVER_RUNNING = /Language server running, (\d+) ms after activation began/;
+
 export interface Disposable {
   dispose(): unknown;
 }

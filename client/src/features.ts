@@ -3,6 +3,7 @@
 // `registerX(context, ...)` line each below.
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { serverRunningMessage } from './deferredStart';
 import { createLanguageClient } from './languageClient';
 import { registerRecordFeatures } from './commands';
 import { Session } from './session/signIn';
@@ -17,7 +18,7 @@ export function start(context: vscode.ExtensionContext, activatedAt: number): vo
   registerRecordFeatures(context, session, client);
 
   client.start().then(
-    () => session.log.info(`Language server running, ${Math.round(performance.now() - activatedAt)} ms after activation began`),
+    () => session.log.info(serverRunningMessage(Math.round(performance.now() - activatedAt))),
     (error: unknown) => session.log.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`),
   );
 }

@@ -3,7 +3,7 @@
 // below behaves as VS Code's does: one handler per ID, and executing an unknown ID fails.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { deferCommands, type CommandRegistry } from '../../client/src/deferredStart';
+import { deferCommands, SERVER_RUNNING, serverRunningMessage, type CommandRegistry } from '../../client/src/deferredStart';
 
 function registry() {
   const handlers = new Map<string, (...args: any[]) => unknown>();
@@ -66,4 +66,8 @@ test('when the features fail to load, a waiting command fails with that error', 
   });
   await assert.rejects(Promise.resolve(commands.executeCommand('dxrecord.signIn')), /bundle missing/);
   await assert.rejects(loaded, /bundle missing/);
+});
+
+test('the activation bench reads back the time the features log once the language server runs', () => {
+  assert.equal(SERVER_RUNNING.exec(`2026-12-01 21:40:00.000 [info] ${serverRunningMessage(478)}`)?.[1], '478');
 });
