@@ -7,6 +7,7 @@ const require = createRequire(import.meta.url);
 
 const entries = {
   client: 'client/src/extension.ts',
+  clientFeatures: 'client/src/features.ts',
   server: 'server/src/main.ts',
   validationWorker: 'server/src/lsp/validationWorker.ts',
   cli: 'cli/src/main.ts',

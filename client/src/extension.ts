@@ -1,23 +1,28 @@
-// Extension entry point: creates the language client, lets each feature register itself, then
-// starts the client. Features add one `registerX(context, ...)` line each below.
-import type * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './languageClient';
-import { registerRecordFeatures } from './commands';
-import { Session } from './session/signIn';
+// Extension entry point (dist/client.js): only what activation needs, see deferredStart.ts. The
+// language client, sign-in, the status bar item and the Records view start in features.ts
+// (dist/clientFeatures.js), loaded right after activate() returns.
+import * as vscode from 'vscode';
+import { deferCommands, FEATURES_BUNDLE } from './deferredStart';
+import type * as Features from './features';
 
-let client: LanguageClient | undefined;
+let features: Promise<typeof Features> | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const session = new Session(context);
-  context.subscriptions.push(session);
-  client = createLanguageClient(context);
-  registerRecordFeatures(context, session, client);
-
-  await client.start();
+export function activate(context: vscode.ExtensionContext): void {
+  const activatedAt = performance.now();
+  const declared = (context.extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+  const { standIns, loaded } = deferCommands(vscode.commands, declared, () => {
+    const bundle = require(context.asAbsolutePath(FEATURES_BUNDLE)) as typeof Features;
+    bundle.start(context, activatedAt);
+    return bundle;
+  });
+  context.subscriptions.push(...standIns);
+  features = loaded;
+  loaded.catch((error: unknown) => {
+    void vscode.window.showErrorMessage(`DNAnexus: the extension failed to start. ${error instanceof Error ? error.message : String(error)}`);
+  });
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await features?.then((bundle) => bundle.stop(), () => undefined);
+  features = undefined;
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { FEATURES_BUNDLE } from '../../client/src/deferredStart';
 import { packageVsix } from '../../scripts/packageVsix';
 import { readZip } from './zip';
 
@@ -60,10 +61,11 @@ test('the .vsix is under 1 MB', () => {
 });
 
 test('the .vsix holds exactly the manifest, the bundles, the README and its images, and the files the manifest names', () => {
-  // The client starts dist/server.js by path, and the server its validation worker, so both are
-  // needed although the manifest names neither.
+  // The entry loads the features bundle by path, the client starts dist/server.js by path, and the
+  // server its validation worker, so all are needed although the manifest names none of them.
   const needed = [
     manifest.main.replace(/^\.\//, ''),
+    FEATURES_BUNDLE,
     'dist/server.js',
     'dist/validationWorker.js',
     manifest.icon,
@@ -80,6 +82,14 @@ test('the .vsix holds exactly the manifest, the bundles, the README and its imag
     .map((name) => name.slice('extension/'.length))
     .filter((file) => !needed.includes(file));
   assert.deepEqual(extra, [], 'files in the .vsix that nothing uses');
+});
+
+test('the entry the manifest names is small and bundles no dependency: the language client loads after activation', () => {
+  const entry = packaged(manifest.main.replace(/^\.\//, '')).toString('utf8');
+  assert.ok(entry.length < 8 * 1024, `${entry.length} bytes`);
+  // LSP method names, which any build of vscode-languageclient carries, minified or not.
+  assert.doesNotMatch(entry, /textDocument\//);
+  assert.match(packaged(FEATURES_BUNDLE).toString('utf8'), /textDocument\/didOpen/);
 });
 
 test('README images are PNGs linked relatively, so they show from the installed extension without a network', () => {
