@@ -5,6 +5,7 @@
 // text from that `{` gives what getLocation on the whole text gives, with the object's path before.
 import { getLocation, type JSONPath, type Location } from 'jsonc-parser';
 import type { PathSegment } from '../engine/types';
+import { lastBelow } from './sortedSearch';
 import type { VisitorLayout } from './visitorLayout';
 
 export type Spot = Pick<Location, 'path' | 'previousNode' | 'isAtPropertyKey'>;
@@ -47,16 +48,7 @@ export class ObjectIndex {
    */
   #innermost(offset: number): number {
     const { opens, closes, parents } = this.#layout;
-    let low = 0;
-    let high = opens.length - 1;
-    let index = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (opens[mid] < offset) {
-        index = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    let index = lastBelow(opens, offset);
     while (index >= 0 && offset > closes[index]) index = parents[index];
     return index;
   }

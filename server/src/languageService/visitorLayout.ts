@@ -7,6 +7,7 @@
 // engine. A large record with a few syntax errors is thus visited only around them.
 import { visit } from 'jsonc-parser';
 import type { ObjectLayout, PathSegment } from '../engine/types';
+import { lastBelow } from './sortedSearch';
 
 /** By row in the order the objects open; each object's close is the offset of its `}`, or where the visitor stopped reading it. */
 export interface VisitorLayout {
@@ -87,16 +88,7 @@ export function layoutFromEngine(text: string, engine: ObjectLayout): VisitorLay
   parts.push(text.slice(from));
   /** A shortened-text offset in the whole text. */
   const original = (offset: number): number => {
-    let low = 0;
-    let high = shortOpens.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (shortOpens[mid] < offset) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    const found = lastBelow(shortOpens, offset);
     return found < 0 ? offset : offset + removed[found];
   };
 
