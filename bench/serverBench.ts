@@ -5,6 +5,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { Position } from 'vscode-languageserver-protocol';
 import { validateRecord } from '../server/src/engine/index';
+import { visitorLayout } from '../server/src/languageService/visitorLayout';
 import { packResult, UnpackedResult } from '../server/src/lsp/resultTransfer';
 import { corpusFile } from './corpus';
 import { LspTestClient } from '../testkit/lspClient';
@@ -156,7 +157,8 @@ export function benchTransfer(): TransferRow[] {
   for (const [label, text] of [['5 MB record', corpusFile('5 MB', true).text], ['100,000 errors', ERRORS_DOC]] as const) {
     const result = validateRecord(text);
     const plain = serialize(result);
-    const { packed } = packResult(result);
+    const { objects } = validateRecord(text, { objects: true });
+    const { packed } = packResult(result, visitorLayout(text, objects));
     const packedCopy = serialize(packed);
     rows.push(
       { what: `${label}: send the text (serialize)`, ms: timed(() => serialize(text)) },
@@ -164,6 +166,7 @@ export function benchTransfer(): TransferRow[] {
       { what: `${label}: receive the packed result (deserialize; a real transfer moves the buffers instead of copying)`, ms: timed(() => deserialize(packedCopy)) },
       { what: `${label}: decode its facts on first use (signed-in checks)`, ms: timed(() => new UnpackedResult(packed).facts) },
       { what: `${label}: decode all its diagnostics on first use ("remove all" fixes, signed-in checks that find something)`, ms: timed(() => new UnpackedResult(packed).diagnostics) },
+      { what: `${label}: decode its objects' layout on first use (completion or hover far into it)`, ms: timed(() => new UnpackedResult(packed).visitorLayout) },
     );
   }
   return rows;

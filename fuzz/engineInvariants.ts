@@ -1,7 +1,10 @@
 // What must hold for the engine's answer on any text at all. Positions are checked against
-// vscode-languageserver-textdocument, the editor-side model, not against the engine's own index.
+// vscode-languageserver-textdocument, the editor-side model, not against the engine's own index;
+// the objects the engine records, against a jsonc-parser visit of the whole text.
+import { isDeepStrictEqual } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateRecord, type Position, type RecordDiagnostic } from '../server/src/engine';
+import { layoutByVisit, layoutFromEngine } from '../server/src/languageService/visitorLayout';
 
 export type EngineInvariant =
   | 'no-throw'
@@ -9,7 +12,8 @@ export type EngineInvariant =
   | 'range-within-text'
   | 'range-matches-offsets'
   | 'range-splits-surrogate-pair'
-  | 'sorted';
+  | 'sorted'
+  | 'objects-as-the-visitor-reads';
 
 export interface Violation<I extends string = string> {
   invariant: I;
@@ -59,7 +63,24 @@ export function checkEngine(text: string): EngineCheck {
       return broken({ invariant: 'sorted', detail: `${where} comes after a diagnostic at offset ${diagnostics[i - 1].offset}` });
     }
   }
+  const objects = objectsMismatch(text);
+  if (objects) return broken({ invariant: 'objects-as-the-visitor-reads', detail: objects });
   return { diagnostics: diagnostics.length };
+}
+
+/** What completion locates the cursor with, taken from the engine's objects, must be a visit's. */
+function objectsMismatch(text: string): string | undefined {
+  let visited;
+  try {
+    visited = layoutByVisit(text);
+  } catch (err) {
+    // Nesting deeper than the visitor's recursion: the server sends no layout then.
+    if (err instanceof RangeError) return undefined;
+    throw err;
+  }
+  const taken = layoutFromEngine(text, validateRecord(text, { objects: true }).objects!);
+  if (taken && !isDeepStrictEqual(taken, visited)) return `taken from the engine: ${JSON.stringify(taken)}; a visit: ${JSON.stringify(visited)}`;
+  return undefined;
 }
 
 function samePosition(a: Position, b: Position): boolean {

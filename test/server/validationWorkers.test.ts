@@ -1,9 +1,12 @@
 // The worker pool behind the server's validation, with the bundled worker (build first): results
-// equal the engine's in process, an aborted run ends its worker, and runs beyond the limit queue.
+// equal the engine's in process (a large text's objects the visitor's), an aborted run ends its
+// worker, and runs beyond the limit queue.
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { validateRecord } from '../../server/src/engine';
+import { INDEX_FROM_OFFSET } from '../../server/src/languageService/objectIndex';
+import { layoutByVisit, type VisitorLayout } from '../../server/src/languageService/visitorLayout';
 import { publishable } from '../../server/src/lsp/publication';
 import { ValidationWorkers } from '../../server/src/lsp/validationWorkers';
 import { largeRecord, pathologicalRecord, PROJECT } from './records';
@@ -26,6 +29,23 @@ test('a worker result is the engine result, published part capped', async () => 
   assert.deepEqual(result.facts.links.map((link) => link.range), expected.facts.links.map((link) => link.range));
   assert.deepEqual(result.topLevel, expected.topLevel);
   assert.deepEqual(result.published, publishable(expected.diagnostics));
+});
+
+test('a large text comes with its objects as the visitor reads them, a small one without', async () => {
+  const text = largeRecord(INDEX_FROM_OFFSET).replace('"sample_3": {', '"sample_3": {"bad": tru, ');
+  const result = await workers.validate(text, never);
+  const columns = (layout: VisitorLayout | undefined) => layout && { ...layout, opens: Array.from(layout.opens), closes: Array.from(layout.closes), parents: Array.from(layout.parents) };
+  assert.deepEqual(columns(result?.visitorLayout), columns(layoutByVisit(text)));
+  assert.equal((await workers.validate(largeRecord(1000), never))?.visitorLayout, undefined);
+});
+
+test('a text nested deeper than the visitor can read is still checked, without the layout', async () => {
+  const depth = 20_000;
+  const text = `{"project": "${PROJECT}", "details": ${'{"a": '.repeat(depth)}tru${'}'.repeat(depth)}, "name": "${'x'.repeat(INDEX_FROM_OFFSET)}"}`;
+  assert.throws(() => layoutByVisit(text), RangeError);
+  const result = await workers.validate(text, never);
+  assert.deepEqual(result?.diagnostics, JSON.parse(JSON.stringify(validateRecord(text).diagnostics)));
+  assert.equal(result?.visitorLayout, undefined);
 });
 
 test('a document that is not an object has no top-level layout', async () => {

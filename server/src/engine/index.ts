@@ -4,6 +4,7 @@
 import { RecordCollector } from './collect';
 import type { ObjectNode, PropNode } from './model';
 import { JsonParser } from './parser';
+import { ObjectRecorder } from './objects';
 import { LocatedValue } from './located';
 import { LineIndex } from './positions';
 import { Report } from './report';
@@ -47,7 +48,8 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
     details.push(sink);
     return sink;
   });
-  const parser = new JsonParser(scanner, collector);
+  const recorder = options.objects ? new ObjectRecorder(scanner, collector) : undefined;
+  const parser = new JsonParser(scanner, recorder ?? collector);
   parser.parse();
 
   for (const p of problems) report.error('json-syntax', p.message, p);
@@ -73,6 +75,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
   const result: ValidationResult = { diagnostics: report.finish(lines), facts: locateFacts(facts, lines) };
   const layout = topLevelLayout(collector.top, text.length);
   if (layout) result.topLevel = layout;
+  if (recorder) result.objects = recorder.layout;
   return result;
 }
 

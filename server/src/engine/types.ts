@@ -56,6 +56,8 @@ export interface ValidateOptions {
    * for a built-in type's name replaces the built-in schema.
    */
   types?: TypeSchemas;
+  /** Also record every object's layout (`ValidationResult.objects`), as an editor wants. */
+  objects?: boolean;
 }
 
 /** A top-level property as the same pass found it: where its key and value are, for edits. */
@@ -76,9 +78,29 @@ export interface TopLevelObject {
   properties: TopLevelProperty[];
 }
 
+/** An object key, or an array index. */
+export type PathSegment = string | number;
+
+/** Every object of the text as the engine's pass read it, by row in the order they open. */
+export interface ObjectLayout {
+  /** Offset of each object's `{`. */
+  opens: ArrayLike<number>;
+  /** Offset of each object's `}`; -1 for one with a syntax error inside (strict JSON only has one reading). */
+  closes: ArrayLike<number>;
+  /** The row of the object each one is in, or -1. */
+  parents: ArrayLike<number>;
+  /**
+   * Each object's path from the object it is in: the key it is the value of, then the index in
+   * each array between (`['reads', 2]`); for one in no object, from the top.
+   */
+  tails: readonly (readonly PathSegment[])[];
+}
+
 export interface ValidationResult {
   diagnostics: RecordDiagnostic[];
   facts: RecordFacts;
   /** The top-level object's layout; undefined when the document is not an object. */
   topLevel?: TopLevelObject;
+  /** Asked for by `ValidateOptions.objects`. */
+  objects?: ObjectLayout;
 }

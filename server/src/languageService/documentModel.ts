@@ -5,10 +5,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { validateRecord } from '../engine';
 import type { TopLevelObject, TypeSchemas, ValidationResult } from '../engine/types';
 import { recordTypes, type RecordType } from './typedFields';
-import { ObjectIndex } from './objectIndex';
+import { INDEX_FROM_OFFSET, ObjectIndex } from './objectIndex';
+import { layoutByVisit, type VisitorLayout } from './visitorLayout';
 
-/** Offsets from which locating a cursor scans about as much text as indexing the objects does. */
-const INDEX_FROM_OFFSET = 64 * 1024;
+/** An engine result computed elsewhere (a worker thread), with its text's objects as the visitor reads them when those were found there too. */
+export interface AdoptedResult extends ValidationResult {
+  readonly visitorLayout?: VisitorLayout;
+}
 
 /** The team type schemas that apply to a document (by its URI); the same object while they are unchanged. */
 export type TypeSchemasFor = (uri: string) => TypeSchemas | undefined;
@@ -18,12 +21,12 @@ export class DocumentModel {
   readonly version: number;
   readonly text: string;
   readonly types: TypeSchemas | undefined;
-  #result?: ValidationResult;
+  #result?: AdoptedResult;
   #recordTypes?: readonly RecordType[];
   #objects?: ObjectIndex;
 
   /** `result`: the engine's result for this version when it was computed elsewhere (a worker thread). */
-  constructor(document: TextDocument, types?: TypeSchemas, result?: ValidationResult) {
+  constructor(document: TextDocument, types?: TypeSchemas, result?: AdoptedResult) {
     this.version = document.version;
     this.text = document.getText();
     this.types = types;
@@ -47,13 +50,14 @@ export class DocumentModel {
   }
 
   /**
-   * The objects of this version, for locating a cursor at `offset`: indexed by the first request
-   * far into the text (which costs about what locating there from the start does), so that every
-   * later completion or hover on this version parses only the object around its cursor.
+   * The objects of this version, for locating a cursor at `offset`, so that a completion or hover
+   * far into the text parses only the object around its cursor. Indexed by the first request far
+   * into the text: from the layout the worker's check found, else by a visit of the whole text
+   * (which costs about what locating there from the start does).
    */
   objectsFor(offset: number): ObjectIndex | undefined {
     if (!this.#objects && offset < INDEX_FROM_OFFSET) return undefined;
-    this.#objects ??= new ObjectIndex(this.text);
+    this.#objects ??= new ObjectIndex(this.text, this.#result?.visitorLayout ?? layoutByVisit(this.text));
     return this.#objects;
   }
 }
@@ -78,7 +82,7 @@ export class DocumentModels {
   }
 
   /** Makes `result` this version's model, so no feature computes it again. */
-  adopt(document: TextDocument, result: ValidationResult): void {
+  adopt(document: TextDocument, result: AdoptedResult): void {
     this.#models.set(document.uri, new DocumentModel(document, this.#typesFor?.(document.uri), result));
   }
 

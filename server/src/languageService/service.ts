@@ -15,11 +15,11 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { RecordDiagnostic, ValidationResult } from '../engine/types';
+import type { RecordDiagnostic } from '../engine/types';
 import { codeActions } from './codeActions';
 import { provideCompletions, typedLinkClasses } from './completion';
 import type { JSONPath } from 'jsonc-parser';
-import { DocumentModels, type DocumentModel, type TypeSchemasFor } from './documentModel';
+import { DocumentModels, type AdoptedResult, type DocumentModel, type TypeSchemasFor } from './documentModel';
 import { foldingRanges } from './folding';
 import { formatDocument } from './formatting';
 import { provideHover } from './hover';
@@ -62,7 +62,7 @@ export interface RecordLanguageService {
   /** Resolves to null when `signal` aborts (or the output would dwarf the file). */
   format(document: TextDocument, options: FormattingOptions, range?: Range, signal?: AbortSignal): Promise<TextEdit[] | null>;
   /** Takes this version's engine result computed elsewhere (the server validates in a worker thread). */
-  adopt(document: TextDocument, result: ValidationResult): void;
+  adopt(document: TextDocument, result: AdoptedResult): void;
   /** Drops what is kept for a closed document. */
   forget(uri: string): void;
 }

@@ -6,6 +6,7 @@
 // folder and link completion do not know the project, layout-based fixes are not offered.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ValidationResult } from '../engine/types';
+import type { AdoptedResult } from '../languageService/documentModel';
 import type { RecordLanguageService } from '../languageService/service';
 
 /** Characters; a record this size takes the engine a few ms (a linear engine, whatever the error count). */
@@ -18,7 +19,7 @@ export class RequestModels {
 
   constructor(private readonly service: RecordLanguageService) {}
 
-  adopt(document: TextDocument, result: ValidationResult): void {
+  adopt(document: TextDocument, result: AdoptedResult): void {
     this.service.adopt(document, result);
     this.adopted.set(document.uri, document.version);
   }

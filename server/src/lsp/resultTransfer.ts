@@ -5,7 +5,9 @@
 // them: each diagnostic and link as a row of integers, their strings once each in a string table.
 // What is published goes as ready LSP diagnostics.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { DiagnosticCode, Located, Range, RecordDiagnostic, RecordFacts, Severity, TopLevelObject, ValidationResult } from '../engine/types';
+import type { AdoptedResult } from '../languageService/documentModel';
+import type { VisitorLayout } from '../languageService/visitorLayout';
+import type { DiagnosticCode, Located, PathSegment, Range, RecordDiagnostic, RecordFacts, Severity, TopLevelObject, ValidationResult } from '../engine/types';
 import { publishable } from './publication';
 
 /** A span's columns: offset, length, start line, start character, end line, end character. */
@@ -25,9 +27,11 @@ export interface PackedResult {
   /** Per link: its span, then the string-table index of its ID. */
   links: Int32Array;
   topLevel: ArrayBuffer;
+  /** The columns of the text's objects as the visitor reads them, and JSON of their tails. */
+  visitorLayout?: { opens: Int32Array; closes: Int32Array; parents: Int32Array; tails: ArrayBuffer };
 }
 
-export function packResult(result: ValidationResult): { packed: PackedResult; transfer: ArrayBuffer[] } {
+export function packResult(result: ValidationResult, layout?: VisitorLayout): { packed: PackedResult; transfer: ArrayBuffer[] } {
   const strings = new StringTable();
   const { links, ...facts } = result.facts;
   const data: Record<number, unknown> = {};
@@ -53,15 +57,21 @@ export function packResult(result: ValidationResult): { packed: PackedResult; tr
     topLevel: encode(result.topLevel ?? null),
   };
   const transfer = [packed.strings, packed.diagnostics.buffer, packed.diagnosticData, packed.links.buffer, packed.topLevel];
+  if (layout) {
+    const { opens, closes, parents, tails } = layout;
+    packed.visitorLayout = { opens: Int32Array.from(opens), closes: Int32Array.from(closes), parents: Int32Array.from(parents), tails: encode(tails) };
+    transfer.push(packed.visitorLayout.opens.buffer, packed.visitorLayout.closes.buffer, packed.visitorLayout.parents.buffer, packed.visitorLayout.tails);
+  }
   return { packed, transfer: transfer as ArrayBuffer[] };
 }
 
 /** The result behind `packed`, each part decoded on first use. */
-export class UnpackedResult implements ValidationResult {
+export class UnpackedResult implements AdoptedResult {
   #strings?: string[];
   #diagnostics?: RecordDiagnostic[];
   #facts?: RecordFacts;
   #topLevel?: TopLevelObject | null;
+  #visitorLayout?: VisitorLayout;
 
   constructor(private readonly packed: PackedResult) {}
 
@@ -102,6 +112,12 @@ export class UnpackedResult implements ValidationResult {
   get topLevel(): TopLevelObject | undefined {
     if (this.#topLevel === undefined) this.#topLevel = decode<TopLevelObject | null>(this.packed.topLevel);
     return this.#topLevel ?? undefined;
+  }
+
+  get visitorLayout(): VisitorLayout | undefined {
+    const packed = this.packed.visitorLayout;
+    if (!packed || this.#visitorLayout) return this.#visitorLayout;
+    return (this.#visitorLayout = { ...packed, tails: decode<PathSegment[][]>(packed.tails) });
   }
 
   private strings(): string[] {

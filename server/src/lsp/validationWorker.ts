@@ -1,14 +1,30 @@
 // Entry of the validation worker thread (dist/validationWorker.js): runs the engine on a
 // document's text (with the team type schemas that apply to it), off the server's main thread,
-// and posts the packed result back.
+// and posts the packed result back; for a large text, with its objects as completion and hover
+// locate a cursor in them.
 import { parentPort } from 'node:worker_threads';
 import { validateRecord } from '../engine';
+import type { ObjectLayout } from '../engine/types';
+import { INDEX_FROM_OFFSET } from '../languageService/objectIndex';
+import { visitorLayout, type VisitorLayout } from '../languageService/visitorLayout';
 import { packResult } from './resultTransfer';
 import type { ValidationJob } from './validationWorkers';
 
 const port = parentPort;
 if (!port) throw new Error('validationWorker.js runs only as a worker thread');
 port.on('message', ({ text, types }: ValidationJob) => {
-  const { packed, transfer } = packResult(validateRecord(text, { types }));
+  const indexed = text.length > INDEX_FROM_OFFSET;
+  const result = validateRecord(text, { types, objects: indexed });
+  const { packed, transfer } = packResult(result, indexed ? layoutOf(text, result.objects) : undefined);
   port.postMessage(packed, transfer);
 });
+
+/** None when the visitor's recursion cannot read the text (nesting thousands deep): the check still stands. */
+function layoutOf(text: string, objects: ObjectLayout | undefined): VisitorLayout | undefined {
+  try {
+    return visitorLayout(text, objects);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
