@@ -2,6 +2,7 @@
 // honesty check, many-error records, formatting, whole CLI processes against ajv-cli and the
 // language service, the records tree's first page against the emulator, records-as-code plan and
 // apply of 1,000 files, and the extension's activation time in code-server. Exits 1 on any FAIL.
+// Names given after `--` run only those sections (see `sections()`).
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { validateRecord } from '../server/src/engine/index';
@@ -248,15 +249,42 @@ async function findSection(): Promise<boolean> {
   return true;
 }
 
+/** Every section in the order printed; `npm run bench -- server heap` runs only the ones named. */
+function sections(): [string, () => boolean | Promise<boolean>][] {
+  let results: Promise<FileResult[]> | undefined;
+  const validationResults = () =>
+    (results ??= (async () => {
+      const baseline = createBaseline(loadBaselineSchema(root));
+      const measured: FileResult[] = [];
+      for (const file of generateCorpus()) measured.push(await benchFile(file, baseline, validateRecord));
+      return measured;
+    })());
+  return [
+    ['speed', async () => speedSection(await validationResults())],
+    ['typed', typedSection],
+    ['honesty', async () => honestySection(await validationResults())],
+    ['heap', heapSection],
+    ['many-errors', manyErrorsSection],
+    ['formatting', formattingSection],
+    ['process', () => processSection(root)],
+    ['tree', treeSection],
+    ['server', serverSection],
+    ['find', findSection],
+    ['records-as-code', recordsAsCodeSection],
+    ['activation', activationSection],
+  ];
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  const all = sections();
+  const chosen = process.argv.slice(2);
+  const unknown = chosen.filter((name) => !all.some(([known]) => known === name));
+  if (unknown.length) throw new Error(`no bench section ${unknown.join(', ')}; the sections: ${all.map(([name]) => name).join(', ')}`);
   console.log(`Node ${process.version}, ${cpus().length} CPUs, load average ${load} at start`);
-  const corpus = generateCorpus();
-  const baseline = createBaseline(loadBaselineSchema(root));
-  const results: FileResult[] = [];
-  for (const file of corpus) results.push(await benchFile(file, baseline, validateRecord));
-  const passed = [speedSection(results), await typedSection(), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection(), await findSection(), await recordsAsCodeSection(), await activationSection()];
+  const passed: boolean[] = [];
+  for (const [name, run] of all) if (!chosen.length || chosen.includes(name)) passed.push(await run());
   const endLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${endLoad} at end`);
   if (passed.includes(false)) process.exitCode = 1;
