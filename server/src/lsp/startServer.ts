@@ -12,7 +12,7 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { DEFAULT_SETTINGS, PlatformChangedNotification, TypeSchemasRequest, type ServerSettings } from '../../../protocol/messages';
 import { TypeSchemaFinder } from '../../../common/typeSchemaFiles';
@@ -21,6 +21,7 @@ import { checkTypeSchema } from '../engine';
 import { ADD_NONCE_KIND } from '../languageService/codeActions';
 import { createLanguageService } from '../languageService/service';
 import { EarlyStart } from './earlyStart';
+import { lineIndexedDocuments } from './lineIndexedDocument';
 import { connectionLookup } from './platformLookups';
 import { publishable } from './publication';
 import { RequestModels } from './requestModels';
@@ -34,7 +35,7 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(lineIndexedDocuments);
   // Team type schemas are read from disk (cached by path and mtime) for saved records only.
   const typeSchemas = new TypeSchemaFinder();
   const typesFor = (uri: string) => {
