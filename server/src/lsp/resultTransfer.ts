@@ -104,6 +104,11 @@ export class UnpackedResult implements ValidationResult {
     return this.#topLevel ?? undefined;
   }
 
+  /** Decodes the string table now, so that the first read of `facts` or `diagnostics` only builds objects. */
+  decodeStrings(): void {
+    this.strings();
+  }
+
   private strings(): string[] {
     return (this.#strings ??= decode<string[]>(this.packed.strings));
   }

@@ -2,6 +2,7 @@
 // owns the documents, settings, debounced validation and publication; every feature's answer comes
 // from the service. It never touches the network: platform lookups go to the client. Validation
 // runs in worker threads (validationWorkers.ts), so no request waits behind a large document.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -145,6 +146,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     models.adopt(document, result);
     if (!(await timing.untilDue(uri, signal)) || !isCurrent(uri, version)) return;
     publish(uri, result.published, version);
+    // The platform checks first decode the string table and the links, then list the links for the
+    // lookup: a 5 MB record's 21,000 links take each step several ms. Each gets a turn of its own,
+    // so queued requests are answered in between, and an edit already queued skips the checks.
+    const stillCurrent = async () => {
+      await nextTurn();
+      return !signal.aborted && isCurrent(uri, version);
+    };
+    if (!(await stillCurrent())) return;
+    result.decodeStrings();
+    if (!(await stillCurrent())) return;
+    void result.facts;
+    if (!(await stillCurrent())) return;
     const live = await service.liveDiagnostics(document, signal);
     if (signal.aborted || !isCurrent(uri, version) || !live) return;
     publish(uri, publishable(live), version);
