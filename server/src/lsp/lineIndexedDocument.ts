@@ -8,8 +8,7 @@ import { LineStarts } from './lineStarts';
 export class LineIndexedDocument implements TextDocument {
   #version: number;
   #text: string;
-  /** Built on first use: an opened document that is never edited or asked about needs none. */
-  #lines: LineStarts | undefined;
+  #lines: LineStarts;
 
   constructor(
     readonly uri: string,
@@ -19,6 +18,7 @@ export class LineIndexedDocument implements TextDocument {
   ) {
     this.#version = version;
     this.#text = text;
+    this.#lines = new LineStarts(text);
   }
 
   get version(): number {
@@ -26,7 +26,7 @@ export class LineIndexedDocument implements TextDocument {
   }
 
   get lineCount(): number {
-    return this.#lineStarts().count;
+    return this.#lines.count;
   }
 
   getText(range?: Range): string {
@@ -34,7 +34,7 @@ export class LineIndexedDocument implements TextDocument {
   }
 
   positionAt(offset: number): Position {
-    const lines = this.#lineStarts();
+    const lines = this.#lines;
     const at = Math.max(Math.min(offset, this.#text.length), 0);
     const line = lines.lineOf(at);
     const start = lines.start(line);
@@ -42,30 +42,29 @@ export class LineIndexedDocument implements TextDocument {
   }
 
   offsetAt(position: Position): number {
-    const lines = this.#lineStarts();
-    if (position.line >= lines.count) return this.#text.length;
+    const lines = this.#lines;
     if (position.line < 0) return 0;
+    if (!lines.has(position.line)) return this.#text.length;
     const start = lines.start(position.line);
     if (position.character <= 0) return start;
-    const next = position.line + 1 < lines.count ? lines.start(position.line + 1) : this.#text.length;
-    return this.#beforeLineBreak(Math.min(start + position.character, next), start);
+    return this.#beforeLineBreak(Math.min(start + position.character, this.#lineEnd(position.line)), start);
   }
 
   getLineRange(line: number): Range {
-    const lines = this.#lineStarts();
-    if (line >= lines.count) {
+    const lines = this.#lines;
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    if (!lines.has(line)) {
       const last = lines.count - 1;
       return { start: { line: last, character: 0 }, end: { line: last, character: this.#text.length - lines.start(last) } };
     }
-    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const start = lines.start(line);
     const end = this.#beforeLineBreak(this.#lineEnd(line), start);
     return { start: { line, character: 0 }, end: { line, character: end - start } };
   }
 
   getEOLCharacters(line: number): string {
-    const lines = this.#lineStarts();
-    if (line < 0 || line >= lines.count) return '';
+    const lines = this.#lines;
+    if (line < 0 || !lines.has(line)) return '';
     const end = this.#lineEnd(line);
     return this.#text.substring(this.#beforeLineBreak(end, lines.start(line)), end);
   }
@@ -77,23 +76,19 @@ export class LineIndexedDocument implements TextDocument {
         const from = this.offsetAt(start);
         const to = this.offsetAt(end);
         this.#text = this.#text.substring(0, from) + change.text + this.#text.substring(to);
-        this.#lines?.replace(this.#text, from, to, change.text.length);
+        this.#lines.replace(this.#text, from, to, change.text.length);
       } else {
         this.#text = change.text;
-        this.#lines = undefined;
+        this.#lines = new LineStarts(change.text);
       }
     }
     this.#version = version;
   }
 
-  #lineStarts(): LineStarts {
-    return (this.#lines ??= new LineStarts(this.#text));
-  }
-
   /** Where the next line starts, or the end of the text. */
   #lineEnd(line: number): number {
-    const lines = this.#lineStarts();
-    return line + 1 < lines.count ? lines.start(line + 1) : this.#text.length;
+    const lines = this.#lines;
+    return lines.has(line + 1) ? lines.start(line + 1) : this.#text.length;
   }
 
   /** `offset` moved back before the line break it is in or after (not before `lineStart`). */
