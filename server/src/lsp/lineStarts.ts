@@ -12,7 +12,7 @@ const SCAN_AHEAD = 64 * 1024;
 
 export class LineStarts {
   #text: string;
-  /** Ascending; `#starts[0]` is 0. Those from index `#shiftFrom` on are stored `#shift` short of their value. */
+  /** Ascending; `#starts[0]` is 0. From index `#shiftFrom` (≤ their count) on, they are stored `#shift` short of their value. */
   readonly #starts = [0];
   #shiftFrom = 0;
   #shift = 0;
@@ -37,7 +37,7 @@ export class LineStarts {
   /** The offset at which `line` starts; the line exists. */
   start(line: number): number {
     this.has(line);
-    return this.#stored(line);
+    return this.#value(line);
   }
 
   /** The line that `offset` (0 to the text's length) is on: the last whose start is at or before it. */
@@ -76,11 +76,12 @@ export class LineStarts {
     if (to <= this.#scannedTo) return;
     const known = this.#starts.length;
     lineStartsIn(this.#text, this.#scannedTo + 1, to, this.#starts);
-    if (this.#shift !== 0) this.#addTo(Math.max(known, this.#shiftFrom), this.#starts.length, -this.#shift);
+    if (this.#shift !== 0) this.#addTo(known, this.#starts.length, -this.#shift);
     this.#scannedTo = to;
   }
 
-  #stored(index: number): number {
+  /** The line start at `index` of the known ones. */
+  #value(index: number): number {
     return this.#starts[index] + (index >= this.#shiftFrom ? this.#shift : 0);
   }
 
@@ -90,7 +91,7 @@ export class LineStarts {
     let high = this.#starts.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.#stored(mid) > offset) high = mid;
+      if (this.#value(mid) > offset) high = mid;
       else low = mid + 1;
     }
     return low;
