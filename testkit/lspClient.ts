@@ -16,6 +16,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 export { applyEdits, fileUri } from './documents';
 
 export const SERVER_PATH = resolve(__dirname, '../dist/server.js');
+/** Node flags for the spawned server, space-separated, e.g. `--cpu-prof` to profile it under the bench (NODE_OPTIONS refuses that flag). */
+const SERVER_NODE_FLAGS = process.env.DXRECORD_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
 
 export interface ClientOptions {
   /** The `dxrecord` section returned for workspace/configuration. */
@@ -37,7 +39,7 @@ export class LspTestClient {
   ) {}
 
   static async start(options: ClientOptions = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
     client.settings = options.settings ?? {};

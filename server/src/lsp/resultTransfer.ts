@@ -120,6 +120,11 @@ export class UnpackedResult implements AdoptedResult {
     return (this.#visitorLayout = { ...packed, tails: decode<PathSegment[][]>(packed.tails) });
   }
 
+  /** Decodes the string table now, so that the first read of `facts` or `diagnostics` only builds objects. */
+  decodeStrings(): void {
+    this.strings();
+  }
+
   private strings(): string[] {
     return (this.#strings ??= decode<string[]>(this.packed.strings));
   }

@@ -2,6 +2,7 @@
 // owns the documents, settings, debounced validation and publication; every feature's answer comes
 // from the service. It never touches the network: platform lookups go to the client. Validation
 // runs in worker threads (validationWorkers.ts), so no request waits behind a large document.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -12,7 +13,7 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { DEFAULT_SETTINGS, PlatformChangedNotification, TypeSchemasRequest, type ServerSettings } from '../../../protocol/messages';
 import { TypeSchemaFinder } from '../../../common/typeSchemaFiles';
@@ -21,6 +22,7 @@ import { checkTypeSchema } from '../engine';
 import { ADD_NONCE_KIND } from '../languageService/codeActions';
 import { createLanguageService } from '../languageService/service';
 import { EarlyStart } from './earlyStart';
+import { lineIndexedDocuments } from './lineIndexedDocument';
 import { connectionLookup } from './platformLookups';
 import { publishable } from './publication';
 import { RequestModels } from './requestModels';
@@ -34,7 +36,7 @@ export interface ServerOptions {
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(lineIndexedDocuments);
   // Team type schemas are read from disk (cached by path and mtime) for saved records only.
   const typeSchemas = new TypeSchemaFinder();
   const typesFor = (uri: string) => {
@@ -144,6 +146,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     models.adopt(document, result);
     if (!(await timing.untilDue(uri, signal)) || !isCurrent(uri, version)) return;
     publish(uri, result.published, version);
+    // The platform checks first decode the string table and the links, then list the links for the
+    // lookup: a 5 MB record's 21,000 links take each step several ms. Each gets a turn of its own,
+    // so queued requests are answered in between, and an edit already queued skips the checks.
+    const stillCurrent = async () => {
+      await nextTurn();
+      return !signal.aborted && isCurrent(uri, version);
+    };
+    if (!(await stillCurrent())) return;
+    result.decodeStrings();
+    if (!(await stillCurrent())) return;
+    void result.facts;
+    if (!(await stillCurrent())) return;
     const live = await service.liveDiagnostics(document, signal);
     if (signal.aborted || !isCurrent(uri, version) || !live) return;
     publish(uri, publishable(live), version);
