@@ -2,6 +2,7 @@
 // honesty check, many-error records, formatting, whole CLI processes against ajv-cli and the
 // language service, the records tree's first page against the emulator, records-as-code plan and
 // apply of 1,000 files, and the extension's activation time in code-server. Exits 1 on any FAIL.
+// `npm run bench -- process` (or any list of the section names below) runs only those sections.
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { validateRecord } from '../server/src/engine/index';
@@ -248,15 +249,48 @@ async function findSection(): Promise<boolean> {
   return true;
 }
 
+/** The validation corpus against the baseline, run once for the sections that read it. */
+let corpusResults: Promise<FileResult[]> | undefined;
+function benchCorpus(): Promise<FileResult[]> {
+  corpusResults ??= (async () => {
+    const baseline = createBaseline(loadBaselineSchema(root));
+    const results: FileResult[] = [];
+    for (const file of generateCorpus()) results.push(await benchFile(file, baseline, validateRecord));
+    return results;
+  })();
+  return corpusResults;
+}
+
+/** Every section in the order `npm run bench` prints them; each returns whether its targets passed. */
+const SECTIONS: Record<string, () => boolean | Promise<boolean>> = {
+  speed: async () => speedSection(await benchCorpus()),
+  typed: typedSection,
+  honesty: async () => honestySection(await benchCorpus()),
+  heap: heapSection,
+  manyErrors: manyErrorsSection,
+  formatting: formattingSection,
+  process: () => processSection(root),
+  tree: treeSection,
+  server: serverSection,
+  find: findSection,
+  recordsAsCode: recordsAsCodeSection,
+  activation: activationSection,
+};
+
+/** The sections named on the command line (`npm run bench -- process tree`), else all of them. */
+function chosenSections(names: string[]): (() => boolean | Promise<boolean>)[] {
+  const unknown = names.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}; the sections are ${Object.keys(SECTIONS).join(', ')}`);
+  return (names.length > 0 ? names : Object.keys(SECTIONS)).map((name) => SECTIONS[name]);
+}
+
 async function main(): Promise<void> {
+  const sections = chosenSections(process.argv.slice(2));
   const started = performance.now();
   const load = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`Node ${process.version}, ${cpus().length} CPUs, load average ${load} at start`);
-  const corpus = generateCorpus();
-  const baseline = createBaseline(loadBaselineSchema(root));
-  const results: FileResult[] = [];
-  for (const file of corpus) results.push(await benchFile(file, baseline, validateRecord));
-  const passed = [speedSection(results), await typedSection(), honestySection(results), heapSection(), await manyErrorsSection(), await formattingSection(), processSection(root), await treeSection(), await serverSection(), await findSection(), await recordsAsCodeSection(), await activationSection()];
+  const passed: boolean[] = [];
+  for (const section of sections) passed.push(await section());
   const endLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${endLoad} at end`);
   if (passed.includes(false)) process.exitCode = 1;
