@@ -1,11 +1,12 @@
 // What must hold for the engine's answer on any text at all. Positions are checked against
 // vscode-languageserver-textdocument, the editor-side model, not against the engine's own index.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateRecord, type Position, type RecordDiagnostic } from '../server/src/engine';
+import { recordDiagnostics, validateRecord, type Position, type RecordDiagnostic } from '../server/src/engine';
 
 export type EngineInvariant =
   | 'no-throw'
   | 'deterministic'
+  | 'diagnostics-only-agrees'
   | 'range-within-text'
   | 'range-matches-offsets'
   | 'range-splits-surrogate-pair'
@@ -41,6 +42,11 @@ export function checkEngine(text: string): EngineCheck {
     return broken({ invariant: 'deterministic', detail: `threw on the second run only: ${String(err)}` });
   }
   if (second !== first) return broken({ invariant: 'deterministic', detail: 'two runs on the same text gave different results' });
+  // The CLI's entry point may skip the located pass only for a record with no diagnostics at all.
+  const cliDiagnostics = JSON.stringify(recordDiagnostics(text));
+  if (cliDiagnostics !== JSON.stringify(diagnostics)) {
+    return broken({ invariant: 'diagnostics-only-agrees', detail: `recordDiagnostics gave ${cliDiagnostics.slice(0, 300)}, validateRecord ${JSON.stringify(diagnostics).slice(0, 300)}` });
+  }
 
   const document = TextDocument.create('file:///fuzz', 'dxrecord', 0, text);
   for (const [i, d] of diagnostics.entries()) {

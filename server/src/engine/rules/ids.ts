@@ -62,9 +62,14 @@ export function isDataObjectId(value: string): boolean {
   return false;
 }
 
+/** Whether a well-shaped ID uses only the characters the platform mints (no id-alphabet warning). */
+export function inIdAlphabet(value: string): boolean {
+  return idBodyIs(value, value.indexOf('-') + 1, 2);
+}
+
 /** The id-alphabet warning for a well-shaped ID, if it uses characters the platform never mints. */
 export function checkAlphabet(report: Report, value: string, span: Span): void {
-  if (idBodyIs(value, value.indexOf('-') + 1, 2)) return;
+  if (inIdAlphabet(value)) return;
   const outside = value.slice(value.indexOf('-') + 1).match(OUTSIDE_ALPHABET) ?? [];
   const chars = [...new Set(outside)].map((c) => JSON.stringify(c)).join(', ');
   report.warning(
