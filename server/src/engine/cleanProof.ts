@@ -117,6 +117,7 @@ function shell(value: unknown): ValueNode {
 /** The whole value as a tree, with an explicit stack so deep values never recurse. */
 function treeOf(value: unknown): ValueNode {
   const root = shell(value);
+  if (root.type !== 'object' && root.type !== 'array') return root;
   const work: [unknown, ValueNode][] = [[value, root]];
   const child = (member: unknown): ValueNode => {
     const node = shell(member);
