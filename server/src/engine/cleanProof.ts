@@ -56,37 +56,38 @@ function isPlainObject(value: unknown): value is Plain {
  * alphabet (every other link shape draws an error or a warning in rules/details.ts).
  */
 function keysIfLinksClean(record: Plain): number {
-  const pending: unknown[] = [];
-  const inDetails: boolean[] = [];
-  const fields = Object.keys(record);
-  for (const key of fields) {
-    pending.push(record[key]);
-    inDetails.push(key === 'details');
+  let keys = 0;
+  for (const field of Object.keys(record)) {
+    const inside = keysInside(record[field], field === 'details');
+    if (inside < 0) return -1;
+    keys += 1 + inside;
   }
-  let keys = fields.length;
+  return keys;
+}
+
+/** Members of the objects within one field's value; only containers are stacked. */
+function keysInside(root: unknown, links: boolean): number {
+  let keys = 0;
+  const pending: object[] = [];
+  const stack = (value: unknown): void => {
+    if (typeof value === 'object' && value !== null) pending.push(value);
+  };
+  stack(root);
   while (pending.length > 0) {
-    const value = pending.pop();
-    const links = inDetails.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
+    const value = pending.pop()!;
     if (Array.isArray(value)) {
-      for (const item of value) {
-        pending.push(item);
-        inDetails.push(links);
-      }
+      for (const item of value) stack(item);
       continue;
     }
-    const names = Object.keys(value);
-    keys += names.length;
     const object = value as Plain;
+    const names = Object.keys(object);
+    keys += names.length;
     if (links && Object.hasOwn(object, LINK_KEY)) {
       const target = object[LINK_KEY];
       if (names.length !== 1 || typeof target !== 'string' || !isDataObjectId(target) || !inIdAlphabet(target)) return -1;
       continue;
     }
-    for (const name of names) {
-      pending.push(object[name]);
-      inDetails.push(links);
-    }
+    for (const name of names) stack(object[name]);
   }
   return keys;
 }
