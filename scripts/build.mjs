@@ -69,5 +69,6 @@ await build({
   outfile: 'dist/cli.js',
   define: { CLI_MAIN_HASH: JSON.stringify(createHash('sha256').update(readFileSync('dist/cliMain.js')).digest('hex').slice(0, 16)) },
 });
-// One validate run writes the cache, so the first real one starts from it (exit 1: the invalid examples).
-spawnSync(process.execPath, ['dist/cli.js', 'validate', 'examples'], { stdio: 'ignore' });
+// One validate run of clean and broken records writes the cache, so the first real one starts from it
+// (exit 1: the invalid examples). Typed records are left out: what they compile would only make it bigger.
+spawnSync(process.execPath, ['dist/cli.js', 'validate', 'examples/valid', 'examples/invalid'], { stdio: 'ignore' });
