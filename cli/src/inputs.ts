@@ -52,9 +52,12 @@ function walk(dir: string, files: string[], unreadable: Unreadable[]): void {
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // An entry's name is one plain segment, which join leaves as it is: every path in the folder
+    // is the same normalized prefix plus the name, so one join per folder serves them all.
+    const prefix = join(current, 'x').slice(0, -1);
     const subdirs: string[] = [];
     for (const entry of entries) {
-      const path = join(current, entry.name);
+      const path = prefix + entry.name;
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) subdirs.push(path);
       } else if (entry.name.endsWith(RECORD_SUFFIX)) {
