@@ -92,7 +92,10 @@ function keysInside(root: unknown, links: boolean): number {
   return keys;
 }
 
-/** Members in the text: one colon each outside strings; colons inside strings are rare, so they are stripped only when present. */
+/**
+ * Members in the text, one colon each outside strings. Every colon counted is at least that, so a
+ * count equal to `atLeast` (the keys JSON.parse kept) is exact; only otherwise are strings stripped.
+ */
 function membersInText(text: string, atLeast: number): number {
   const colons = colonCount(text);
   return colons === atLeast ? colons : colonCount(text.replace(STRING_TOKEN, ''));
