@@ -67,16 +67,13 @@ function keysIfLinksClean(record: Plain): number {
 
 /** Members of the objects within one field's value; only containers are stacked. */
 function keysInside(root: unknown, links: boolean): number {
+  if (typeof root !== 'object' || root === null) return 0;
   let keys = 0;
-  const pending: object[] = [];
-  const stack = (value: unknown): void => {
-    if (typeof value === 'object' && value !== null) pending.push(value);
-  };
-  stack(root);
+  const pending: object[] = [root];
   while (pending.length > 0) {
     const value = pending.pop()!;
     if (Array.isArray(value)) {
-      for (const item of value) stack(item);
+      for (const item of value) if (typeof item === 'object' && item !== null) pending.push(item);
       continue;
     }
     const object = value as Plain;
@@ -87,7 +84,10 @@ function keysInside(root: unknown, links: boolean): number {
       if (names.length !== 1 || typeof target !== 'string' || !isDataObjectId(target) || !inIdAlphabet(target)) return -1;
       continue;
     }
-    for (const name of names) stack(object[name]);
+    for (const name of names) {
+      const member = object[name];
+      if (typeof member === 'object' && member !== null) pending.push(member);
+    }
   }
   return keys;
 }
