@@ -3,12 +3,13 @@
 // the objects the engine records, against a jsonc-parser visit of the whole text.
 import { isDeepStrictEqual } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { validateRecord, type Position, type RecordDiagnostic } from '../server/src/engine';
+import { recordDiagnostics, validateRecord, type Position, type RecordDiagnostic } from '../server/src/engine';
 import { layoutByVisit, layoutFromEngine } from '../server/src/languageService/visitorLayout';
 
 export type EngineInvariant =
   | 'no-throw'
   | 'deterministic'
+  | 'diagnostics-only-agrees'
   | 'range-within-text'
   | 'range-matches-offsets'
   | 'range-splits-surrogate-pair'
@@ -45,6 +46,11 @@ export function checkEngine(text: string): EngineCheck {
     return broken({ invariant: 'deterministic', detail: `threw on the second run only: ${String(err)}` });
   }
   if (second !== first) return broken({ invariant: 'deterministic', detail: 'two runs on the same text gave different results' });
+  // The CLI's entry point may skip the located pass only for a record with no diagnostics at all.
+  const cliDiagnostics = JSON.stringify(recordDiagnostics(text));
+  if (cliDiagnostics !== JSON.stringify(diagnostics)) {
+    return broken({ invariant: 'diagnostics-only-agrees', detail: `recordDiagnostics gave ${cliDiagnostics.slice(0, 300)}, validateRecord ${JSON.stringify(diagnostics).slice(0, 300)}` });
+  }
 
   const document = TextDocument.create('file:///fuzz', 'dxrecord', 0, text);
   for (const [i, d] of diagnostics.entries()) {

@@ -1,7 +1,7 @@
 // Bytes to the text an editor would show, and what is wrong with their encoding: the platform
 // reads records as UTF-8, so anything else is an error, reported where the editor shows it.
 import { isUtf8 } from 'node:buffer';
-import { LineIndex, validateRecord, type RecordDiagnostic, type ValidateOptions } from '../../server/src/engine';
+import { LineIndex, recordDiagnostics, type RecordDiagnostic, type ValidateOptions } from '../../server/src/engine';
 
 export interface EncodingProblem {
   /** Where in the decoded text (UTF-16 units). */
@@ -97,6 +97,6 @@ export function withEncodingProblem(diagnostics: RecordDiagnostic[], text: strin
 /** The CLI's diagnostics for a decoded file: the engine's on its text, with the encoding problem. */
 export function diagnoseDecoded(content: DecodedText, options: ValidateOptions = {}): RecordDiagnostic[] {
   const text = content.text ?? '';
-  const found = content.text === undefined ? [] : validateRecord(text, options).diagnostics;
+  const found = content.text === undefined ? [] : recordDiagnostics(text, options);
   return content.problem ? withEncodingProblem(found, text, content.problem) : found;
 }

@@ -1,7 +1,7 @@
 // Turns the PATH arguments into record texts: files as given, directories searched for
 // *.dxrecord.json (skipping node_modules and dot-folders), "-" read from standard input.
 
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { decodeRecordBytes, type DecodedText } from './decode';
 
@@ -52,9 +52,12 @@ function walk(dir: string, files: string[], unreadable: Unreadable[]): void {
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // An entry's name is one plain segment, which join leaves as it is: every path in the folder
+    // is the same normalized prefix plus the name, so one join per folder serves them all.
+    const prefix = join(current, 'x').slice(0, -1);
     const subdirs: string[] = [];
     for (const entry of entries) {
-      const path = join(current, entry.name);
+      const path = prefix + entry.name;
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) subdirs.push(path);
       } else if (entry.name.endsWith(RECORD_SUFFIX)) {
@@ -88,10 +91,28 @@ export function expandPaths(paths: readonly string[]): { files: string[]; unread
   return { files, unreadable };
 }
 
+/**
+ * One buffer for every file that fits: a run over a thousand small records then allocates and
+ * stats nothing per file. What it returns is overwritten by the next read.
+ */
+const shared = Buffer.allocUnsafe(64 * 1024);
+
+function readBytes(path: string): Uint8Array {
+  if (path === STDIN_PATH) return readFileSync(0);
+  const fd = openSync(path, 'r');
+  try {
+    const length = readSync(fd, shared, 0, shared.length, 0);
+    // A file that fills the buffer is read again whole; reading at a position left the fd at 0.
+    return length < shared.length ? shared.subarray(0, length) : readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The file's bytes decoded as an editor would (see decode.ts). */
 export function readRecord(path: string): DecodedText | Unreadable {
   try {
-    return decodeRecordBytes(readFileSync(path === STDIN_PATH ? 0 : path));
+    return decodeRecordBytes(readBytes(path));
   } catch (err) {
     return { path, reason: reasonOf(err) };
   }

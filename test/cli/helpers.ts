@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
 export const CLI = join(ROOT, 'dist/cli.js');
+/** What dist/cli.js runs from V8's code cache (cli/src/launch.ts). */
+export const CLI_BUNDLE = join(ROOT, 'dist/cliMain.js');
 
 export interface CliRun {
   code: number | null;

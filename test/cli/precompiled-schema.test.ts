@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateRecord } from '../../server/src/engine';
-import { CLI, runCli, writeIn, type JsonOutput } from './helpers';
+import { CLI, CLI_BUNDLE, runCli, writeIn, type JsonOutput } from './helpers';
 
 const PROJECT = 'project-GFxBq2j0Jx5QZ8gk4Yp9VbKq';
 const SCHEMA_CASES: Record<string, string> = {
@@ -27,7 +27,7 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 test("the CLI bundle holds the record schema's precompiled code with ajv's runtime helpers", () => {
-  const map = JSON.parse(readFileSync(`${CLI}.map`, 'utf8')) as { sources: string[]; sourcesContent: string[] };
+  const map = JSON.parse(readFileSync(`${CLI_BUNDLE}.map`, 'utf8')) as { sources: string[]; sourcesContent: string[] };
   assert.ok(map.sources.some((s) => /node_modules[\\/]ajv[\\/].*[\\/]runtime[\\/]/.test(s)), 'no ajv runtime helper: the schema is not checked');
   const validator = map.sources.findIndex((s) => s.endsWith('schemaValidator.ts'));
   assert.ok(validator >= 0, 'the record schema validator is bundled');

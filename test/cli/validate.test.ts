@@ -115,6 +115,21 @@ test('a BOM does not shift columns', () => {
   assert.match(cli(['validate', 'bom.dxrecord.json']).stdout, /^bom\.dxrecord\.json:1:13: error invalid-id/);
 });
 
+test('files just under, at and over the 64 KiB read buffer are read whole, after smaller and larger ones', () => {
+  // A record of exactly `size` bytes whose only problem, the empty name, is its last field.
+  const sized = (size: number) => {
+    const frame = (pad: string) => `{"project": "${PROJECT}", "details": {"pad": "${pad}"}, "name": ""}`;
+    return frame('x'.repeat(size - frame('').length));
+  };
+  const sizes = [65535, 65536, 65537, 120, 200_000, 65536];
+  sizes.forEach((size, i) => write(`buffer/r${i}.dxrecord.json`, sized(size)));
+  const out = JSON.parse(cli(['validate', '--format', 'json', 'buffer']).stdout) as JsonOutput;
+  assert.deepEqual(
+    out.files.map((f) => f.diagnostics.map((d) => [d.code, d.range.start.character])),
+    sizes.map((size) => [['name-invalid', size - 3]]),
+  );
+});
+
 test('1,000 files are checked by one process, through the package bin', () => {
   for (let i = 0; i < 1000; i++) write(`many/r${String(i).padStart(4, '0')}.dxrecord.json`, i % 100 === 0 ? INVALID : VALID);
   const run = cli(['validate', '--format', 'json', 'many'], undefined, join(ROOT, 'bin/dxrecord.js'));

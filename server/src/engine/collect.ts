@@ -8,7 +8,7 @@ import { RECORD_FIELDS } from './schema';
 import type { Scanner } from './scanner';
 
 /** Fields whose values are materialized: every schema field but the streamed `details`; unknown ones are only typed and spanned. */
-const BUILT_FIELDS = new Set(RECORD_FIELDS.filter((name) => name !== 'details'));
+export const BUILT_FIELDS: ReadonlySet<string> = new Set(RECORD_FIELDS.filter((name) => name !== 'details'));
 
 export interface TopLevel {
   /** The top-level value's type and span (shallow). */

@@ -1,6 +1,7 @@
 // validateRecord: one pass over the text (scanner + parser), small fields materialized, details
 // streamed, then the rule modules over the top-level fields. Pure and synchronous.
 
+import { provenClean } from './cleanProof';
 import { RecordCollector } from './collect';
 import type { ObjectNode, PropNode } from './model';
 import { JsonParser } from './parser';
@@ -8,19 +9,14 @@ import { ObjectRecorder } from './objects';
 import { LocatedValue } from './located';
 import { LineIndex } from './positions';
 import { Report } from './report';
-import { checkFields } from './rules/fields';
-import { lastProp, lastValue, type FactSpan, type PendingFacts, type RuleContext } from './rules/context';
+import { lastProp, type FactSpan, type PendingFacts } from './rules/context';
 import { DetailsSink } from './rules/details';
-import { checkFolder } from './rules/folder';
-import { checkIds, quote } from './rules/ids';
-import { checkName, checkTags, checkTypes } from './rules/names';
-import { checkNonce } from './rules/nonce';
-import { checkProperties } from './rules/properties';
-import { checkTyped } from './rules/typed';
+import { quote } from './rules/ids';
+import { checkTopLevel } from './rules/topLevel';
 import { Scanner, type SyntaxProblem } from './scanner';
 import type { CheckedPart } from './typed/part';
 import { ValueBuilder, type MaterializedValue } from './typed/valueBuilder';
-import type { Located, RecordFacts, TopLevelObject, ValidateOptions, ValidationResult } from './types';
+import type { Located, RecordDiagnostic, RecordFacts, TopLevelObject, ValidateOptions, ValidationResult } from './types';
 import type { TopLevel } from './collect';
 
 export * from './types';
@@ -33,8 +29,6 @@ export { NONCE_MAX_BYTES } from './rules/nonce';
 export { DEFAULT_DETAILS_LARGE_BYTES } from './rules/details';
 export { BUILT_IN_TYPE_NAMES } from './typed/builtins';
 export { checkTypeSchema } from './typed/schemaFile';
-
-const FIELD_RULES = [checkIds, checkName, checkTags, checkTypes, checkProperties, checkFolder, checkNonce];
 
 export function validateRecord(text: string, options: ValidateOptions = {}): ValidationResult {
   const report = new Report();
@@ -65,10 +59,7 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
     }
   } else if (root) {
     const top: ObjectNode = { ...root, props: fields };
-    checkFields(report, top);
-    const ctx: RuleContext = { report, facts, field: (name) => lastValue(fields, name) };
-    for (const rule of FIELD_RULES) rule(ctx);
-    checkTyped({ report, fields, types: options.types, details: () => materializedDetails(text, fields) });
+    checkTopLevel(report, facts, top, options.types, () => materializedDetails(text, fields));
   }
 
   const lines = new LineIndex(text, scanner.lineStarts, scanner.pos);
@@ -77,6 +68,14 @@ export function validateRecord(text: string, options: ValidateOptions = {}): Val
   if (layout) result.topLevel = layout;
   if (recorder) result.objects = recorder.layout;
   return result;
+}
+
+/**
+ * validateRecord's diagnostics alone, for a caller that needs no facts or layout (the CLI): a
+ * record proven clean from its parsed value (cleanProof.ts) skips the located pass.
+ */
+export function recordDiagnostics(text: string, options: ValidateOptions = {}): RecordDiagnostic[] {
+  return provenClean(text, options) ? [] : validateRecord(text, options).diagnostics;
 }
 
 /**

@@ -27,6 +27,10 @@ export class Report {
     this.add(code, 'warning', message, span, data);
   }
 
+  get empty(): boolean {
+    return this.items.length === 0;
+  }
+
   /** Sorted by offset (stable, so insertion order breaks ties), then placed in order. */
   finish(lines: LineIndex): RecordDiagnostic[] {
     this.items.sort((a, b) => a.offset - b.offset);

@@ -10,7 +10,7 @@ import type { PendingFacts } from './context';
 import { checkAlphabet, isDataObjectId, quote } from './ids';
 
 export const DEFAULT_DETAILS_LARGE_BYTES = 1024 * 1024;
-const LINK_KEY = '$dnanexus_link';
+export const LINK_KEY = '$dnanexus_link';
 
 const enum Role {
   None,

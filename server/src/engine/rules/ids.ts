@@ -62,9 +62,14 @@ export function isDataObjectId(value: string): boolean {
   return false;
 }
 
+/** Whether a well-shaped ID uses only the characters the platform mints (no id-alphabet warning). */
+export function inIdAlphabet(value: string): boolean {
+  return idBodyIs(value, value.indexOf('-') + 1, 2);
+}
+
 /** The id-alphabet warning for a well-shaped ID, if it uses characters the platform never mints. */
 export function checkAlphabet(report: Report, value: string, span: Span): void {
-  if (idBodyIs(value, value.indexOf('-') + 1, 2)) return;
+  if (inIdAlphabet(value)) return;
   const outside = value.slice(value.indexOf('-') + 1).match(OUTSIDE_ALPHABET) ?? [];
   const chars = [...new Set(outside)].map((c) => JSON.stringify(c)).join(', ');
   report.warning(
@@ -74,6 +79,11 @@ export function checkAlphabet(report: Report, value: string, span: Span): void {
   );
 }
 
+/** The classes an ID may have, for a message (built only when one is reported). */
+function wanted(classes: readonly string[]): string {
+  return classes.map((c) => `"${c}-…"`).join(' or ');
+}
+
 /**
  * Checks a string that must be an ID of one of `classes`; returns true when it is usable
  * (shape and class right), so callers know to record it as a fact.
@@ -81,14 +91,13 @@ export function checkAlphabet(report: Report, value: string, span: Span): void {
 function checkIdValue(report: Report, label: string, node: ScalarNode, classes: readonly string[]): boolean {
   const value = String(node.value);
   const problem = idShapeProblem(value);
-  const wanted = classes.map((c) => `"${c}-…"`).join(' or ');
   if (problem) {
-    report.error('invalid-id', `${label}: ${problem} (expected ${wanted}).`, node);
+    report.error('invalid-id', `${label}: ${problem} (expected ${wanted(classes)}).`, node);
     return false;
   }
   const cls = idClass(value)!;
   if (!classes.includes(cls)) {
-    report.error('wrong-id-class', `${label} must be ${wanted}, but ${quote(value)} is a "${cls}" ID.`, node);
+    report.error('wrong-id-class', `${label} must be ${wanted(classes)}, but ${quote(value)} is a "${cls}" ID.`, node);
     return false;
   }
   checkAlphabet(report, value, node);

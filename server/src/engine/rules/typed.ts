@@ -133,6 +133,8 @@ function mapError(out: TypeReport, part: CheckedPart, err: ErrorObject, entry: S
 function nearMissType(report: Report, entry: ScalarNode & { value: string }): void {
   const lower = entry.value.toLowerCase();
   for (const builtIn of BUILT_IN_TYPE_NAMES) {
+    // One edit changes the length by at most one: most types are not near any built-in's length.
+    if (Math.abs(builtIn.length - lower.length) > 1) continue;
     if (builtIn.toLowerCase() === lower || editDistance(lower, builtIn.toLowerCase(), 2) <= 1) {
       report.warning(
         'type-name-near-miss',
