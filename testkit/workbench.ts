@@ -75,8 +75,11 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     await this.quickInput.waitFor({ state: 'visible', timeout: SHORT });
     await this.quickInput.fill(name);
-    await this.quickInputRow(name).waitFor({ state: 'visible', timeout: SHORT });
-    await this.page.keyboard.press('Enter');
+    // Clicked, not Enter: while the list is still filtering, Enter opens the row focused before (an
+    // editor already open, such as the active one).
+    const row = this.quickInputRow(name);
+    await row.waitFor({ state: 'visible', timeout: SHORT });
+    await row.click();
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: SHORT });
   }
 

@@ -65,8 +65,13 @@ describe('typed records in VS Code (code-server)', { timeout: 600_000 }, () => {
 
   test('the language status item names the schema that applies and opens it on click', async () => {
     const { wb } = e2e;
-    const hover = await languageStatusHover('Types: AssetBundle');
-    await hover.locator('a', { hasText: 'Open schema' }).click();
+    const schemaTab = wb.page.locator('.tabs-container .tab.active', { hasText: 'Untitled' });
+    // The hover can close as the pointer travels to its link, so a click that opened nothing is tried again.
+    await wb.until(async () => {
+      const hover = await languageStatusHover('Types: AssetBundle');
+      await hover.locator('a', { hasText: 'Open schema' }).click({ timeout: 3_000 }).catch(() => undefined);
+      return (await schemaTab.waitFor({ timeout: 3_000 }).then(() => true, () => false)) || undefined;
+    }, 60_000);
     await wb.until(async () => ((await wb.editorFullText()).includes('"x-dx-link"') ? true : undefined));
     assert.deepEqual(JSON.parse(await wb.editorFullText()).required, ['archiveFileId']);
   });
