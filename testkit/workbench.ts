@@ -80,6 +80,8 @@ export class Workbench {
     const row = this.quickInputRow(name);
     await row.waitFor({ state: 'visible', timeout: SHORT });
     await row.click();
+    // Off the editor, so that no hover opens where the pointer was left.
+    await this.page.mouse.move(0, 0);
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: SHORT });
   }
 
@@ -198,11 +200,14 @@ export class Workbench {
   /** Triggers completion at the caret and returns the suggestion labels: none when the widget says
    * "No suggestions" (so a caller polling for a late answer retries at once, not after a timeout). */
   async suggestions(): Promise<string[]> {
-    await this.page.keyboard.press('Control+Space');
     const widget = this.page.locator('.editor-widget.suggest-widget');
     const rows = widget.locator('.monaco-list-row');
     const none = widget.locator('.message', { hasText: /No suggestions/ });
-    await rows.first().or(none).waitFor({ state: 'visible', timeout: SHORT });
+    // Asked again if the widget has not opened after a while: a busy editor can drop the keypress.
+    await this.until(async () => {
+      await this.page.keyboard.press('Control+Space');
+      return (await rows.first().or(none).waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) || undefined;
+    });
     if (await none.isVisible()) return [];
     return (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map(plain);
   }
