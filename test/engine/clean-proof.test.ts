@@ -86,3 +86,12 @@ test('warnings and information count as diagnostics: such records are not proven
   assertNotProven(record({ projekt: 1 }), ['unknown-field']);
   assertNotProven(JSON.stringify({ name: 'x' }), ['missing-project']);
 });
+
+test('the schema sees the parsed record as the located pass gives it: a "__proto__" key is a key, unknown containers are there', () => {
+  assertNotProven(`{"project": "${PROJECT}", "__proto__": {"name": "x"}}`, ['unknown-field']);
+  assertNotProven(`{"project": "${PROJECT}", "__proto__": 1}`, ['unknown-field']);
+  assertNotProven(`{"project": "${PROJECT}", "extra": []}`, ['unknown-field']);
+  assertNotProven(`{"project": "${PROJECT}", "properties": {"__proto__": 1}}`, ['property-value-not-string']);
+  assertNotProven(`{"project": "${PROJECT}", "initializeFrom": {"project": "${PROJECT}", "__proto__": {"id": "${RECORD}"}}}`, ['type-mismatch', 'unknown-field']);
+  assertNotProven(`{"project": "${PROJECT}", "details": 5}`, ['details-not-container']);
+});

@@ -42,7 +42,7 @@ export function provenClean(text: string, options: ValidateOptions): boolean {
   // JSON.parse keeps the last of repeated keys, so fewer keys than members in the text means a duplicate-key.
   if (keys < 0 || keys !== membersInText(text, keys)) return false;
   const report = new Report();
-  checkTopLevel(report, { links: [] }, topLevelNode(record), options.types, () => detailsPart(record));
+  checkTopLevel(report, { links: [] }, topLevelNode(record), options.types, () => detailsPart(record), schemaInput(record));
   return report.empty;
 }
 
@@ -142,6 +142,20 @@ function treeOf(value: unknown): ValueNode {
 function topLevelNode(record: Plain): ObjectNode {
   const props = Object.keys(record).map((key) => ({ key, keyOffset: 0, keyLength: 0, value: BUILT_FIELDS.has(key) ? treeOf(record[key]) : shell(record[key]) }));
   return { type: 'object', props, offset: 0, length: 0 };
+}
+
+/**
+ * The record as toPlain would give it to the schema from topLevelNode's tree, without building
+ * that copy: schema fields as parsed, `details` and unknown keys as empty containers. Null
+ * prototypes, as toPlain's: a `__proto__` key stays a key the schema sees.
+ */
+function schemaInput(record: Plain): Plain {
+  const input: Plain = Object.create(null);
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    input[key] = BUILT_FIELDS.has(key) || typeof value !== 'object' || value === null ? value : Array.isArray(value) ? [] : Object.create(null);
+  }
+  return input;
 }
 
 /** `details` for the typed rules; no site is needed, since any problem sends the record to the located pass. */

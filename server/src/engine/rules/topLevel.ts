@@ -16,10 +16,13 @@ import { checkTyped } from './typed';
 
 const FIELD_RULES = [checkIds, checkName, checkTags, checkTypes, checkProperties, checkFolder, checkNonce];
 
-/** `details` is plain data for the typed rules, asked for only when a type has a schema. */
-export function checkTopLevel(report: Report, facts: PendingFacts, top: ObjectNode, types: TypeSchemas | undefined, details: () => CheckedPart | undefined): void {
+/**
+ * `details` is plain data for the typed rules, asked for only when a type has a schema; `plain` is
+ * the top level as the schema sees it, when the caller has it (else built from `top`).
+ */
+export function checkTopLevel(report: Report, facts: PendingFacts, top: ObjectNode, types: TypeSchemas | undefined, details: () => CheckedPart | undefined, plain?: unknown): void {
   const fields = top.props;
-  checkFields(report, top);
+  checkFields(report, top, plain);
   const ctx: RuleContext = { report, facts, field: (name) => lastValue(fields, name) };
   for (const rule of FIELD_RULES) rule(ctx);
   checkTyped({ report, fields, types, details });
