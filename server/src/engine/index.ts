@@ -27,7 +27,6 @@ export { nearMiss } from './rules/fields';
 export { PROPERTY_KEY_MAX_BYTES, PROPERTY_VALUE_MAX_BYTES } from './rules/properties';
 export { NONCE_MAX_BYTES } from './rules/nonce';
 export { DEFAULT_DETAILS_LARGE_BYTES } from './rules/details';
-export { BUILT_IN_TYPE_NAMES } from './typed/builtins';
 export { checkTypeSchema } from './typed/schemaFile';
 
 export function validateRecord(text: string, options: ValidateOptions = {}): ValidationResult {

@@ -119,6 +119,11 @@ interface KeyIndex {
   repeated: Map<string, PropNode[]>;
 }
 
+/** A JSON pointer's segments, unescaped (RFC 6901: ~1 is "/", ~0 is "~"). */
+export function pointerSegments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => (s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s));
+}
+
 /**
  * Finds nodes by ajv's error paths. Each object's props are indexed by key on first use, so a
  * document with 100,000 schema errors costs one pass per object, not one scan per error.

@@ -2,7 +2,7 @@
 // and wrong JSON types. Value rules that JSON Schema cannot say well live in the other modules.
 
 import type { ErrorObject } from 'ajv';
-import { NodeLocator, type ObjectNode, type PropNode, type ValueNode } from '../model';
+import { NodeLocator, pointerSegments, type ObjectNode, type PropNode, type ValueNode } from '../model';
 import type { Report } from '../report';
 import { DESCRIBE_FIELDS, RECORD_FIELDS, schemaErrors } from '../schema';
 import { quote } from './ids';
@@ -72,7 +72,7 @@ export function pathLabel(segments: string[]): string {
  * Edit distance with transpositions, for "did you mean" on unknown keys, over three rolling rows;
  * gives up (returns `limit`) once every cell of a row has reached `limit`.
  */
-export function editDistance(a: string, b: string, limit: number): number {
+function editDistance(a: string, b: string, limit: number): number {
   const n = b.length;
   let before = new Uint32Array(n + 1);
   let prev = new Uint32Array(n + 1);
@@ -100,16 +100,16 @@ export function editDistance(a: string, b: string, limit: number): number {
 
 const MAX_EDITS = 2;
 
-/** The real key an unknown key most likely meant: equal ignoring case, or within 2 edits. */
-export function nearMiss(key: string, candidates: readonly string[] = RECORD_FIELDS): string | undefined {
+/** The real key an unknown key most likely meant: equal ignoring case, or within `maxEdits` edits. */
+export function nearMiss(key: string, candidates: readonly string[] = RECORD_FIELDS, maxEdits = MAX_EDITS): string | undefined {
   const lower = key.toLowerCase();
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact) return exact;
   let best: string | undefined;
-  let bestDistance = MAX_EDITS + 1;
+  let bestDistance = maxEdits + 1;
   for (const c of candidates) {
     // Lengths further apart than the edit budget cannot be near; skipping them keeps long keys cheap.
-    if (Math.abs(c.length - lower.length) > MAX_EDITS) continue;
+    if (Math.abs(c.length - lower.length) > maxEdits) continue;
     const distance = editDistance(lower, c.toLowerCase(), bestDistance);
     if (distance < bestDistance && distance < c.length) {
       best = c;
@@ -132,13 +132,8 @@ function unknownKey(report: Report, prop: PropNode, allowed: readonly string[], 
   report.error('unknown-field', `Unknown key ${quoted}: ${place}.${hint}`, span, suggestion ? { suggestion } : undefined);
 }
 
-/** A JSON pointer segment's text (RFC 6901: ~1 is "/", ~0 is "~"). */
-function unescapePointer(segment: string): string {
-  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
-}
-
 function mapError(report: Report, root: ObjectNode, locator: NodeLocator, err: ErrorObject): void {
-  const segments = err.instancePath === '' ? [] : err.instancePath.slice(1).split('/').map(unescapePointer);
+  const segments = pointerSegments(err.instancePath);
   const node = locator.nodeAt(root, segments);
   if (!node || node.type === 'invalid') return; // already a json-syntax error
   const label = pathLabel(segments);

@@ -6,14 +6,15 @@
 import type { ErrorObject } from 'ajv';
 import type { PropNode, ScalarNode } from '../model';
 import type { Report, Span } from '../report';
-import { pointerSegments, RECORD_PARTS, resolveType, type CompiledType } from '../typed/compile';
+import { pointerSegments } from '../model';
+import { RECORD_PARTS, resolveType, type CompiledType } from '../typed/compile';
 import type { TypeSchemas } from '../types';
 import { BUILT_IN_TYPE_NAMES } from '../typed/builtins';
 import { CONVENTIONS } from '../typed/conventions';
 import { TypeReport } from '../typed/typeReport';
 import { bareLinkId, LINK_KEYWORD } from '../typed/links';
 import { labelOf, treePart, type CheckedPart } from '../typed/part';
-import { editDistance } from './fields';
+import { nearMiss } from './fields';
 import { isString, lastProp, lastValue } from './context';
 import { quote } from './ids';
 
@@ -131,18 +132,12 @@ function mapError(out: TypeReport, part: CheckedPart, err: ErrorObject, entry: S
 
 /** `Assetbundle`, `Dataset `: one edit or only case away from a built-in type, so its checks never ran. */
 function nearMissType(report: Report, entry: ScalarNode & { value: string }): void {
-  const lower = entry.value.toLowerCase();
-  for (const builtIn of BUILT_IN_TYPE_NAMES) {
-    // One edit changes the length by at most one: most types are not near any built-in's length.
-    if (Math.abs(builtIn.length - lower.length) > 1) continue;
-    if (builtIn.toLowerCase() === lower || editDistance(lower, builtIn.toLowerCase(), 2) <= 1) {
-      report.warning(
-        'type-name-near-miss',
-        `Type ${quote(entry.value)} is not the built-in type "${builtIn}" (types are matched exactly, case included), so the ${builtIn} checks did not run and tools looking for "${builtIn}" will not find this record. Did you mean "${builtIn}"?`,
-        entry,
-        { suggestion: builtIn },
-      );
-      return;
-    }
-  }
+  const builtIn = nearMiss(entry.value, BUILT_IN_TYPE_NAMES, 1);
+  if (!builtIn) return;
+  report.warning(
+    'type-name-near-miss',
+    `Type ${quote(entry.value)} is not the built-in type "${builtIn}" (types are matched exactly, case included), so the ${builtIn} checks did not run and tools looking for "${builtIn}" will not find this record. Did you mean "${builtIn}"?`,
+    entry,
+    { suggestion: builtIn },
+  );
 }

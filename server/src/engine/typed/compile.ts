@@ -6,6 +6,7 @@ import type { AnySchemaObject, default as Ajv, ValidateFunction } from 'ajv';
 import type Ajv2020 from 'ajv/dist/2020';
 import { BUILT_IN_SCHEMAS } from './builtins';
 import { linkKeyword } from './links';
+import { pointerSegments } from '../model';
 import type { TypeSchemaSource, TypeSchemas } from '../types';
 
 
@@ -122,7 +123,3 @@ export function resolveType(name: string, types: TypeSchemas | undefined): (Comp
   return type ? { type, source: 'built-in' } : undefined;
 }
 
-/** A JSON pointer's segments, unescaped. */
-export function pointerSegments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
