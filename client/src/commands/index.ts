@@ -88,8 +88,11 @@ export function registerRecordFeatures(context: vscode.ExtensionContext, session
     }),
     vscode.workspace.onDidCloseTextDocument((document) => lenses.forget(document)),
     ...commands.map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
-    // A platform rejection marked on a field is stale once the file changes.
-    vscode.workspace.onDidChangeTextDocument((event) => ctx.rejections.delete(event.document.uri)),
+    // A platform rejection marked on a field is stale once the file changes. Deleting fires
+    // onDidChangeDiagnostics even for a file with none, so only a marked file is touched.
+    vscode.workspace.onDidChangeTextDocument(({ document }) => {
+      if (ctx.rejections.has(document.uri)) ctx.rejections.delete(document.uri);
+    }),
     session.onDidChange(() => {
       void signedInContext();
       ctx.platformChanged();

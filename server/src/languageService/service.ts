@@ -91,8 +91,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Rec
       if (!lookup) return undefined;
       const model = models.get(document);
       const { result } = model;
-      const owners = closedLinkOwners(model.text, model.recordTypes);
-      const closedBy = (link: { offset: number }) => owners.get(link.offset);
+      // Parsed only if the platform returns a link whose type must be closed: most checks need none.
+      let owners: Map<number, string> | undefined;
+      const closedBy = (link: { offset: number }) => (owners ??= closedLinkOwners(model.text, model.recordTypes)).get(link.offset);
       const extra = await orElse(() => platformDiagnostics(result.facts, lookup, signal, closedBy), [], 'Platform checks');
       return extra.length ? supersede(result.diagnostics, extra) : undefined;
     },

@@ -195,25 +195,26 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   // Type schema files are open only for their own diagnostics; the record features are not for them.
+  // Every request reads a prepared model, so none runs the engine on a large unchecked version.
+  const recordDocument = (uri: string): TextDocument | undefined => {
+    const document = documents.get(uri);
+    if (!document || isTypeSchema(uri)) return undefined;
+    models.prepare(document);
+    return document;
+  };
   const withDocument =
     <P extends { textDocument: { uri: string } }, R>(handler: (document: TextDocument, params: P, token: CancellationToken) => R) =>
     (params: P, token: CancellationToken): R | null => {
-      const document = documents.get(params.textDocument.uri);
-      return document && !isTypeSchema(document.uri) ? handler(document, params, token) : null;
+      const document = recordDocument(params.textDocument.uri);
+      return document ? handler(document, params, token) : null;
     };
 
   connection.onCompletion(
-    withDocument((document, params, token) => {
-      models.prepare(document);
-      return service.completions(document, params.position, params.context?.triggerCharacter, signalOf(token));
-    }),
+    withDocument((document, params, token) => service.completions(document, params.position, params.context?.triggerCharacter, signalOf(token))),
   );
   connection.onHover(withDocument((document, params, token) => service.hover(document, params.position, signalOf(token))));
   connection.onCodeAction(
-    withDocument((document, params) => {
-      models.prepare(document);
-      return service.codeActions(document, params.context.diagnostics, params.context.only);
-    }),
+    withDocument((document, params) => service.codeActions(document, params.context.diagnostics, params.context.only)),
   );
   connection.onDocumentSymbol(withDocument((document) => service.symbols(document)));
   connection.onFoldingRanges(withDocument((document) => service.foldingRanges(document, foldingLimit)));
@@ -221,8 +222,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDocumentRangeFormatting(withDocument((document, params, token) => service.format(document, params.options, params.range, signalOf(token))));
   connection.onNotification(PlatformChangedNotification, () => revalidateAll());
   connection.onRequest(TypeSchemasRequest, ({ uri }) => {
-    const document = documents.get(uri);
-    return document && !isTypeSchema(uri) ? service.typeSchemas(document) : [];
+    const document = recordDocument(uri);
+    return document ? service.typeSchemas(document) : [];
   });
   // The client watches **/.dxrecord/types/*.schema.json: a saved, added or deleted schema re-checks the open records.
   connection.onDidChangeWatchedFiles(({ changes }) => {
