@@ -3,9 +3,9 @@
 
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { RECORD_SUFFIX } from '../../platform/src/recordsAsCode/root';
 import { decodeRecordBytes, type DecodedText } from './decode';
 
-const RECORD_SUFFIX = '.dxrecord.json';
 export const STDIN_PATH = '-';
 
 export interface Unreadable {

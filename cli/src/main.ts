@@ -2,7 +2,7 @@
 // records-as-code commands (init, plan, apply, pull) are in records.ts.
 
 import { statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { TypeSchemaFinder } from '../../common/typeSchemaFiles';
 import type { TypeSchemas } from '../../common/typeSchemaSource';
 import { parseArgs, USAGE, type ValidateCommand } from './args';
@@ -11,29 +11,18 @@ import { expandPaths, readRecord, STDIN_PATH } from './inputs';
 import { jsonDocument, summarize, textLines, textSummary, type FileResult } from './output';
 import type * as Records from './records';
 import { RECORDS_COMMANDS } from './recordsArgs';
+import { schemasByFolder } from './typeSchemas';
 
 const EXIT_OK = 0;
 const EXIT_ERRORS = 1;
 const EXIT_USAGE = 2;
 
-/**
- * The schemas for one record: --types for all, else the record's nearest .dxrecord/types, looked
- * up once per folder in a run (not once per record, each a walk up the folders).
- */
+/** The schemas for one record: --types for all, else the record's nearest .dxrecord/types. */
 function typeSchemasFor(command: ValidateCommand, finder: TypeSchemaFinder): (path: string) => TypeSchemas {
   const { types } = command;
   if (types !== undefined) return () => finder.readFolder(types);
-  const byFolder = new Map<string, TypeSchemas>();
-  return (path) => {
-    const record = path === STDIN_PATH ? join(process.cwd(), STDIN_PATH) : path;
-    const folder = dirname(record);
-    let schemas = byFolder.get(folder);
-    if (!schemas) {
-      schemas = finder.forRecord(record);
-      byFolder.set(folder, schemas);
-    }
-    return schemas;
-  };
+  const forRecord = schemasByFolder(finder);
+  return (path) => forRecord(path === STDIN_PATH ? join(process.cwd(), STDIN_PATH) : path);
 }
 
 function validate(command: ValidateCommand): number {

@@ -17,6 +17,7 @@ import { version } from '../../package.json';
 import { expandPaths } from './inputs';
 import { planDocument, planText, outcomeText } from './planOutput';
 import { parseRecordsArgs, RECORDS_USAGE, type RecordsCommand } from './recordsArgs';
+import { schemasByFolder } from './typeSchemas';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -79,12 +80,12 @@ function readTree(command: Extract<RecordsCommand, { kind: 'plan' | 'apply' }>):
   const root = [...roots][0]!;
   const project = command.project ?? readRootConfig(root).project;
   // The same team type schemas the editor and `validate` apply: the root's .dxrecord/types.
-  const typeSchemas = new TypeSchemaFinder();
+  const typesFor = schemasByFolder(new TypeSchemaFinder());
   const { files: paths, unreadable } = expandPaths(command.paths.map((path) => resolve(path)));
   if (unreadable.length) throw new UsageError(unreadable.map((u) => `cannot read ${u.path}: ${u.reason}`).join('\n'));
   const files = paths
     .filter((path) => !relative(root, path).split(/[\\/]/).includes(ROOT_MARKER))
-    .map((path) => ({ path: relative(process.cwd(), path) || path, key: keyOf(root, path), text: readFileSync(path, 'utf8'), types: typeSchemas.forRecord(path) }));
+    .map((path) => ({ path: relative(process.cwd(), path) || path, key: keyOf(root, path), text: readFileSync(path, 'utf8'), types: typesFor(path) }));
   const scopes = command.paths.map((path) => keyOf(root, resolve(path)));
   const inScope = (key: string) => scopes.some((scope) => scope === '' || key === scope || key.startsWith(`${scope}/`));
   return { root, ...(project ? { project } : {}), files, inScope };

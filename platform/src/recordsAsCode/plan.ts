@@ -7,11 +7,10 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../common/canonicalJson';
 import { normalizeFolder } from '../../../common/dxPaths';
 import type { TypeSchemas } from '../../../common/typeSchemaSource';
-import { validateRecord } from '../../../server/src/engine';
-import { recordInput } from '../records/createRecord';
+import { planCreate } from '../records/createRecord';
 import { planUpdate, type UpdateStep } from '../records/updateRecord';
 import type { LiveRecord } from './live';
-import { KEY_PROPERTY, MANAGED_PREFIX, REPLACED_BY_PROPERTY } from './root';
+import { KEY_PROPERTY, MANAGED_PREFIX, ownProperties, REPLACED_BY_PROPERTY } from './root';
 
 export type ActionKind = 'create' | 'update' | 'replace' | 'adopt' | 'no-op' | 'conflict' | 'delete' | 'invalid';
 
@@ -135,8 +134,9 @@ function groupBy(records: readonly LiveRecord[], keyOf: (record: LiveRecord) => 
 
 function planFile(file: RecordFile, input: PlanInput, index: LiveIndex, notes: string[]): PlannedAction {
   const base = { key: file.key, file: file.path, changes: [] as FieldChange[] };
-  const errors = validateRecord(file.text, { types: file.types }).diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) {
+  const created = planCreate(file.text, { types: file.types });
+  if (created.kind === 'refused') {
+    const { errors } = created;
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     return { ...base, action: 'invalid', problem: `line ${first.range.start.line + 1}: ${first.message}${more}` };
@@ -144,13 +144,12 @@ function planFile(file: RecordFile, input: PlanInput, index: LiveIndex, notes: s
   if (Buffer.byteLength(file.key, 'utf8') > KEY_MAX_BYTES) {
     return { ...base, action: 'invalid', problem: `its key is over ${KEY_MAX_BYTES} bytes of UTF-8 (a property value's limit); use a shorter path` };
   }
-  const record = recordInput(file.text);
-  const project = record.project as string;
+  const { input: record, project } = created;
   if (input.project && project !== input.project) {
     return { ...base, project, action: 'invalid', problem: `it names project ${project}, but this root manages ${input.project}` };
   }
-  const ownProperties = record.properties as Record<string, string> | undefined;
-  if (ownProperties && Object.keys(ownProperties).some((k) => k.startsWith(MANAGED_PREFIX))) {
+  const fileProperties = record.properties as Record<string, string> | undefined;
+  if (fileProperties && Object.keys(fileProperties).some((k) => k.startsWith(MANAGED_PREFIX))) {
     notes.push(`${file.path}: properties starting with "${MANAGED_PREFIX}" are managed by dxrecord and ignored in the file`);
   }
   if (typeof record.nonce === 'string') notes.push(`${file.path}: "nonce" is ignored; apply derives each create's nonce from the key and content`);
@@ -176,7 +175,7 @@ function compareWith(current: LiveRecord, wanted: Record<string, unknown>, base:
     return { ...base, action: 'replace', record: current.id, changes, create: createInput(base.key, wanted, current.id) };
   }
   if (kind === 'update' && changes.length === 0) return { ...base, action: 'no-op', record: current.id };
-  const steps = planUpdate({ ...current, properties: ownPropertiesOf(current) }, wanted).steps;
+  const steps = planUpdate({ ...current, properties: ownProperties(current.properties) }, wanted).steps;
   if (wanted.close === true && current.state === 'open') steps.push({ field: 'state', route: `/${current.id}/close`, input: {}, summary: 'close the record' });
   if (kind === 'adopt') {
     steps.unshift({ field: 'properties', route: `/${current.id}/setProperties`, input: { project: current.project, properties: { [KEY_PROPERTY]: base.key } }, summary: `set ${KEY_PROPERTY}` });
@@ -195,7 +194,7 @@ export function fieldChanges(current: LiveRecord, wanted: Record<string, unknown
   if (typeof wanted.folder === 'string') differ('folder', current.folder, normalizeFolder(wanted.folder));
   if (Array.isArray(wanted.tags)) differ('tags', [...current.tags].sort(), [...(wanted.tags as string[])].sort());
   if (Array.isArray(wanted.types)) differ('types', [...current.types].sort(), [...(wanted.types as string[])].sort());
-  if (wanted.properties && typeof wanted.properties === 'object') differ('properties', ownPropertiesOf(current), wanted.properties);
+  if (wanted.properties && typeof wanted.properties === 'object') differ('properties', ownProperties(current.properties), wanted.properties);
   if ('details' in wanted) differ('details', current.details ?? {}, wanted.details);
   if (typeof wanted.hidden === 'boolean') differ('hidden', current.hidden, wanted.hidden);
   if (wanted.close === true && current.state === 'open') changes.push({ field: 'state', from: 'open', to: 'closed' });
@@ -224,13 +223,9 @@ function withoutManaged(record: Record<string, unknown>): Record<string, unknown
   const { nonce: _nonce, ...rest } = record;
   const properties = rest.properties as Record<string, string> | undefined;
   if (properties && typeof properties === 'object') {
-    rest.properties = Object.fromEntries(Object.entries(properties).filter(([k]) => !k.startsWith(MANAGED_PREFIX)));
+    rest.properties = ownProperties(properties);
   }
   return rest;
-}
-
-function ownPropertiesOf(record: LiveRecord): Record<string, string> {
-  return Object.fromEntries(Object.entries(record.properties).filter(([k]) => !k.startsWith(MANAGED_PREFIX)));
 }
 
 /** How many of each action a plan holds, every kind listed. */

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { DxApiClient } from '../apiClient';
 import { createInputFrom, createInputText } from '../records/pullRecord';
 import { findRecords, type LiveRecord } from './live';
-import { fileOfKey, initRoot, KEY_PROPERTY, MANAGED_PREFIX, RECORD_SUFFIX, REPLACED_BY_PROPERTY } from './root';
+import { fileOfKey, initRoot, KEY_PROPERTY, ownProperties, RECORD_SUFFIX, REPLACED_BY_PROPERTY } from './root';
 
 export interface PullResult {
   written: { path: string; record: string }[];
@@ -48,6 +48,5 @@ function freePath(outDir: string, record: LiveRecord, taken: Set<string>): strin
 
 /** A record's file text as pull writes it: its create input without the properties dxrecord manages. */
 export function pulledText(record: LiveRecord): string {
-  const properties = Object.fromEntries(Object.entries(record.properties).filter(([k]) => !k.startsWith(MANAGED_PREFIX)));
-  return createInputText(createInputFrom({ ...record, properties }));
+  return createInputText(createInputFrom({ ...record, properties: ownProperties(record.properties) }));
 }

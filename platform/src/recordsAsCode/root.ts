@@ -13,6 +13,11 @@ export const REPLACED_BY_PROPERTY = 'dxrecord.replacedBy';
 /** Properties under this prefix belong to dxrecord, not to the file. */
 export const MANAGED_PREFIX = 'dxrecord.';
 
+/** A record's properties less the ones dxrecord manages. */
+export function ownProperties(properties: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(properties).filter(([k]) => !k.startsWith(MANAGED_PREFIX)));
+}
+
 export interface RootConfig {
   project?: string;
 }
