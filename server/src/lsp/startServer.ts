@@ -17,7 +17,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename } from 'node:path';
 import { DEFAULT_SETTINGS, PlatformChangedNotification, TypeSchemasRequest, type ServerSettings } from '../../../protocol/messages';
 import { TypeSchemaFinder } from '../../../common/typeSchemaFiles';
-import { isTypeSchemaPath, typeNameOfSchemaFile } from '../../../common/typeSchemaSource';
+import { isTypeSchemaPath, typeNameOfSchemaFile, type TypeSchemas } from '../../../common/typeSchemaSource';
 import { checkTypeSchema } from '../engine';
 import { ADD_NONCE_KIND } from '../languageService/codeActions';
 import { createLanguageService } from '../languageService/service';
@@ -37,11 +37,17 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(lineIndexedDocuments);
-  // Team type schemas are read from disk (cached by path and mtime) for saved records only.
+  // Team type schemas are read from disk for saved records only, once per record until the client
+  // reports a schema file changed: finding them walks up the folders, and every check and request
+  // asks for them.
   const typeSchemas = new TypeSchemaFinder();
+  const typesByUri = new Map<string, TypeSchemas | undefined>();
   const typesFor = (uri: string) => {
-    const path = pathOf(uri);
-    return path ? typeSchemas.forRecord(path) : undefined;
+    if (!typesByUri.has(uri)) {
+      const path = pathOf(uri);
+      typesByUri.set(uri, path ? typeSchemas.forRecord(path) : undefined);
+    }
+    return typesByUri.get(uri);
   };
   const service = createLanguageService({
     lookup: connectionLookup(connection),
@@ -189,6 +195,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     justOpened.delete(uri);
     models.forget(uri);
     timing.forget(uri);
+    typesByUri.delete(uri);
     settingsByUri.delete(uri);
     resolvedSettings.delete(uri);
     publish(uri, []);
@@ -227,7 +234,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
   // The client watches **/.dxrecord/types/*.schema.json: a saved, added or deleted schema re-checks the open records.
   connection.onDidChangeWatchedFiles(({ changes }) => {
-    if (changes.some((change) => isTypeSchema(change.uri))) revalidateAll();
+    if (!changes.some((change) => isTypeSchema(change.uri))) return;
+    typesByUri.clear();
+    revalidateAll();
   });
   connection.onShutdown(() => {
     scheduler.dispose();
