@@ -33,6 +33,11 @@ export class DocumentModel {
     this.#result = result;
   }
 
+  /** Whether this version's result is there already (adopted, or computed), so reading it costs nothing. */
+  get checked(): boolean {
+    return this.#result !== undefined;
+  }
+
   /** The engine's result for this version, computed on first use. */
   get result(): ValidationResult {
     this.#result ??= validateRecord(this.text, { types: this.types });

@@ -15,23 +15,19 @@ export const ON_DEMAND_LIMIT = 64 * 1024;
 const NOT_YET_CHECKED: ValidationResult = { diagnostics: [], facts: { links: [] } };
 
 export class RequestModels {
-  private readonly adopted = new Map<string, number>();
-
   constructor(private readonly service: RecordLanguageService) {}
 
   adopt(document: TextDocument, result: AdoptedResult): void {
     this.service.adopt(document, result);
-    this.adopted.set(document.uri, document.version);
   }
 
-  /** Call before a request that reads the model. */
+  /** Call before a request that reads the model: a model replaced since (new schemas) counts as unchecked. */
   prepare(document: TextDocument): void {
-    if (document.getText().length <= ON_DEMAND_LIMIT || this.adopted.get(document.uri) === document.version) return;
+    if (document.getText().length <= ON_DEMAND_LIMIT || this.service.model(document).checked) return;
     this.adopt(document, NOT_YET_CHECKED);
   }
 
   forget(uri: string): void {
-    this.adopted.delete(uri);
     this.service.forget(uri);
   }
 }
