@@ -16,7 +16,7 @@ import { nextTokenOffset } from './jsonScan';
 import { makeNonce } from '../../../common/nonce';
 import { lastNonSpaceBefore, type Located } from './position';
 import { documentationOf, idClassesOf, linkClasses, ROOT_SCHEMA, schemaAt, snippetText, typesOf, type SchemaNode } from './schemaDocs';
-import { fieldsAt, linkClassesOf, placeholderValue, typedDocumentation, typedNodesAt, type RecordType, type TypeSchemaNode } from './typedFields';
+import { fieldsAt, linkClassesOf, placeholderValue, typedNodesAt, type RecordType, type TypeSchemaNode } from './typedFields';
 import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
 
 const LINK_KEY = '$dnanexus_link';
@@ -192,7 +192,7 @@ function typedKeyItems(insertion: Insertion): CompletionItem[] {
       label: field.key,
       kind: CompletionItemKind.Property,
       detail: `${field.required ? 'required' : 'optional'} · ${field.type.name}`,
-      documentation: { kind: 'markdown', value: typedDocumentation(field.node) },
+      documentation: { kind: 'markdown', value: documentationOf(field.node) },
       filterText: insertion.located.inString ? JSON.stringify(field.key) : field.key,
       ...propertyEdits(insertion, `${JSON.stringify(field.key)}: ${typedValueSnippet(field.node)}`),
       insertTextFormat: InsertTextFormat.Snippet,

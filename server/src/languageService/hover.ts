@@ -9,7 +9,7 @@ import { documentationOf, schemaAt, typesOf } from './schemaDocs';
 import type { JSONPath } from 'jsonc-parser';
 import { escapeMarkdown } from '../../../common/markdown';
 import { classesLabel } from '../engine/typed/links';
-import { linkClassesOf, typedDocumentation, typedNodesAt, type RecordType } from './typedFields';
+import { linkClassesOf, typedNodesAt, type RecordType } from './typedFields';
 
 /** `types`: the record's types with a schema, asked for only inside `details`. */
 export function provideHover(
@@ -46,7 +46,7 @@ function typedSections(types: readonly RecordType[], detailsPath: JSONPath): str
     const classes = linkClassesOf(node);
     const link = classes ? ` (a link to ${classesLabel(classes).replace(/^an? /, '')})` : '';
     const from = type.source === 'built-in' ? 'built-in type' : `\`${type.source.replace(/`/g, "'")}\``;
-    return `\`${label}\`${link} · **${escapeMarkdown(type.name)}** (${from})\n\n${typedDocumentation(node)}`;
+    return `\`${label}\`${link} · **${escapeMarkdown(type.name)}** (${from})\n\n${documentationOf(node)}`;
   });
 }
 

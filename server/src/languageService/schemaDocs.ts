@@ -34,7 +34,7 @@ export function schemaAt(path: JSONPath): SchemaNode | undefined {
   return node;
 }
 
-export function documentationOf(node: SchemaNode): string {
+export function documentationOf(node: Pick<SchemaNode, 'description' | 'markdownDescription'>): string {
   return node.markdownDescription ?? node.description ?? '';
 }
 
@@ -56,7 +56,7 @@ export function knownIdClasses(): Set<string> {
   return new Set([...fields.flatMap(idClassesOf), ...linkClasses()]);
 }
 
-export function typesOf(node: SchemaNode): string[] {
+export function typesOf(node: Pick<SchemaNode, 'type'>): string[] {
   return node.type === undefined ? [] : Array.isArray(node.type) ? node.type : [node.type];
 }
 

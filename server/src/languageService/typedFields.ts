@@ -6,6 +6,7 @@ import { findNodeAtLocation, parseTree, type JSONPath, type Node as JsonNode } f
 import { resolveType } from '../engine/typed/compile';
 import { LINK_KEYWORD } from '../engine/typed/links';
 import type { TopLevelObject, TypeSchemas } from '../engine/types';
+import { typesOf } from './schemaDocs';
 import { memberValue } from './topLevelValue';
 
 /** A schema node, as far as the editor reads one. */
@@ -89,15 +90,11 @@ export function linkClassesOf(node: TypeSchemaNode | undefined): string[] | unde
   return Array.isArray(keyword) ? keyword.filter((c): c is string => typeof c === 'string') : undefined;
 }
 
-export function typedDocumentation(node: TypeSchemaNode): string {
-  return node.markdownDescription ?? node.description ?? '';
-}
-
 /** The JSON a new field starts with: a link to the first allowed class, else an empty value of its type. */
 export function placeholderValue(node: TypeSchemaNode): string {
   const classes = linkClassesOf(node);
   if (classes) return `{"$dnanexus_link": "${classes[0] ?? 'file'}-"}`;
-  const types = Array.isArray(node.type) ? node.type : node.type ? [node.type] : [];
+  const types = typesOf(node);
   if (types.includes('object')) return '{}';
   if (types.includes('array')) return '[]';
   if (types.includes('boolean')) return 'false';
