@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ADMIN_SECRET_HEADER, adminSecretMatches } from './adminSecret.js';
-import { jsonText } from '../../common/jsonText.js';
 import { ApiError, typeForStatus } from './errors.js';
 import type { FaultQueue, FaultSpec } from './faults.js';
 import { isLoopbackAddress, isLoopbackHost } from './loopback.js';
+import { send, sendError } from './reply.js';
 import type { RequestLog } from './requestLog.js';
 import { resolveRoute } from './router.js';
 import type { EmulatorState } from './state.js';
@@ -63,28 +63,17 @@ function authenticate(state: EmulatorState, req: IncomingMessage) {
   return user;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = jsonText(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, error: ApiError, headers: Record<string, string> = {}): number {
-  send(res, error.status, error.toBody(), headers);
-  return error.status;
-}
-
-function injectedError(fault: FaultSpec): { error: ApiError; headers: Record<string, string> } {
+function injectedError(fault: FaultSpec): ApiError {
   const status = fault.status ?? 503;
   const type = fault.errorType ?? typeForStatus(status);
   const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
-  return { error: new StatusError(type, `${type} (injected by the emulator)`, status), headers };
+  return new StatusError(type, `${type} (injected by the emulator)`, status, headers);
 }
 
 /** An error sent with an HTTP status other than its type's usual one (injected faults, refused hosts). */
 class StatusError extends ApiError {
-  constructor(type: string, message: string, private readonly forcedStatus: number) {
-    super(type, message);
+  constructor(type: string, message: string, private readonly forcedStatus: number, headers?: Record<string, string>) {
+    super(type, message, undefined, headers);
   }
 
   override get status(): number {
@@ -195,7 +184,7 @@ async function serveApi(ctx: HttpContext, req: IncomingMessage, res: ServerRespo
   }
   const injected = fault?.kind === 'status' ? injectedError(fault) : undefined;
   if (injected && !fault?.after) {
-    finish(sendError(res, injected.error, injected.headers), ' (injected)');
+    finish(sendError(res, injected), ' (injected)');
     return;
   }
   const { status, reply, headers } = perform(ctx, req, path, body);
@@ -205,7 +194,7 @@ async function serveApi(ctx: HttpContext, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (injected) {
-    finish(sendError(res, injected.error, injected.headers), ' (injected after performing the call)');
+    finish(sendError(res, injected), ' (injected after performing the call)');
     return;
   }
   send(res, status, reply, headers);

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors.js';
 import { fileBytes } from './fileContent.js';
+import { sendError } from './reply.js';
 import { downloadTarget, receivePart, TRANSFER_PREFIX } from './routes/files.js';
 import type { EmulatorState } from './state.js';
 
@@ -13,12 +14,6 @@ export function isTransferPath(path: string): boolean {
 
 /** The path as logged: the secret is a credential, so it is never written anywhere. */
 export const LOGGED_TRANSFER_PATH = `${TRANSFER_PREFIX}…`;
-
-function sendError(res: ServerResponse, error: ApiError): number {
-  const text = JSON.stringify(error.toBody());
-  res.writeHead(error.status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) }).end(text);
-  return error.status;
-}
 
 /** A single `bytes=` range within `size` bytes, or undefined for the whole body; null when unsatisfiable. */
 export function parseRange(header: string | undefined, size: number): { start: number; end: number } | undefined | null {
