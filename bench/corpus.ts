@@ -1,5 +1,6 @@
 // Seeded generator of /record/new files, mostly a nested `details` with links and non-ASCII
 // text; a broken variant corrupts ~1 % of nodes with syntax errors and rule violations.
+import { mintId } from '../emulator/src/ids';
 import { JsonWriter } from './jsonWriter';
 import { seededRandom } from './random';
 
@@ -22,7 +23,6 @@ export interface CorpusFile {
 }
 
 const BREAK_RATE = 0.02;
-const ID_ALPHABET = '0123456789BFGJKPQVXYZbfgjkpqvxyz';
 const WORDS = [
   'Échantillon', 'données', 'Göteborg', 'São Paulo', 'naïve', 'Ωmega', 'Zürich', 'Kraków',
   '東京', '細胞株', '遺伝子', '유전체', 'Москва', 'κύτταρο', 'tumour', 'biopsy', 'plasma',
@@ -42,11 +42,7 @@ export function generateRecord(targetBytes: number, broken: boolean, seed: numbe
   };
   /** True for ~1 % of nodes in a broken file: this node gets corrupted. */
   const hit = (): boolean => broken && rnd.chance(BREAK_RATE);
-  const id = (cls: string): string => {
-    let s = cls + '-';
-    for (let i = 0; i < 24; i++) s += ID_ALPHABET[rnd.int(ID_ALPHABET.length)];
-    return s;
-  };
+  const id = (cls: string): string => mintId(cls, rnd.int);
   const text = (words: number): string => {
     const out: string[] = [];
     for (let i = 0; i < words; i++) out.push(rnd.pick(WORDS));

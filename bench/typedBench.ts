@@ -1,12 +1,12 @@
 // Typed records: a ContigSet-like and a Dataset-like record of 1 MB and 5 MB, each validated with
 // its type (types before details: built on the same pass; types after details: rebuilt from its
 // span) and, in the same run and interleaved, the same text with the type removed (untyped).
+import { mintId } from '../emulator/src/ids';
 import { validateRecord } from '../server/src/engine/index';
 import { seededRandom } from './random';
 import { summarize, timeOnce, type Sample, type Summary } from './stats';
 
 const PROJECT = 'project-GFxBq2j0Jx5QZ8gk4Yp9VbKq';
-const ALPHABET = '0123456789BFGJKPQVXYZbfgjkpqvxyz';
 const RUNS: Record<string, { warmup: number; runs: number }> = { '1 MB': { warmup: 2, runs: 15 }, '5 MB': { warmup: 1, runs: 7 } };
 const SIZES = [
   { label: '1 MB', bytes: 1024 * 1024 },
@@ -20,12 +20,6 @@ export interface TypedVariant {
   untyped: string;
   typesFirst: string;
   typesLast: string;
-}
-
-function idOf(cls: string, rnd: ReturnType<typeof seededRandom>): string {
-  let body = '';
-  for (let i = 0; i < 24; i++) body += ALPHABET[rnd.int(ALPHABET.length)];
-  return `${cls}-${body}`;
 }
 
 /** A reference genome's contigs: names, sizes and consistent offsets, until the details reach `bytes`. */
@@ -44,7 +38,7 @@ function contigDetails(bytes: number, seed: number): unknown {
     at += size;
     written += name.length + 30;
   }
-  return { contigs: { names, sizes, offsets }, flat_sequence_file: { $dnanexus_link: idOf('file', rnd) } };
+  return { contigs: { names, sizes, offsets }, flat_sequence_file: { $dnanexus_link: mintId('file', rnd.int) } };
 }
 
 /** An Apollo dataset: descriptor, version, databases, plus the bulk a descriptor-like payload brings. */
@@ -53,11 +47,11 @@ function datasetDetails(bytes: number, seed: number): unknown {
   const databases: Record<string, unknown>[] = [];
   const fields: Record<string, unknown>[] = [];
   for (let written = 0; written < bytes; ) {
-    if (fields.length % 50 === 0) databases.push({ [`db_${databases.length}`]: { $dnanexus_link: idOf('database', rnd) } });
+    if (fields.length % 50 === 0) databases.push({ [`db_${databases.length}`]: { $dnanexus_link: mintId('database', rnd.int) } });
     fields.push({ entity: `participant_${fields.length % 40}`, name: `p${fields.length}_i${rnd.int(4)}`, type: rnd.pick(['integer', 'string', 'float', 'date']), coding: rnd.chance(0.3) ? `coding_${rnd.int(500)}` : null, title: `Field ${fields.length} — Zoë` });
     written += 130;
   }
-  return { descriptor: { $dnanexus_link: idOf('file', rnd) }, version: '3.0', schema: 'ukbb_schema', name: 'cohort data', description: 'bench', databases, fields };
+  return { descriptor: { $dnanexus_link: mintId('file', rnd.int) }, version: '3.0', schema: 'ukbb_schema', name: 'cohort data', description: 'bench', databases, fields };
 }
 
 function variant(label: string, bytes: number, kind: TypedVariant['kind'], seed: number): TypedVariant {
