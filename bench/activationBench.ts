@@ -60,15 +60,13 @@ interface Run {
   serverRunningMs: number;
 }
 
-/** One fresh code-server with a record file open; the activation times VS Code measured. */
-async function measureOnce(packageName: string): Promise<Run> {
+/** One fresh code-server, the packaged extension installed, with a record file open; the activation times VS Code measured. */
+async function measureOnce(packageName: string, vsix: string): Promise<Run> {
   const stateDir = mkdtempSync(join(tmpdir(), 'dxrecord-activation-'));
   const workspace = join(stateDir, 'workspace');
   mkdirSync(workspace);
   writeFileSync(join(workspace, RECORD_FILE), readFileSync(join(root, 'examples/valid/minimal.dxrecord.json')));
   try {
-    const vsix = join(stateDir, 'dxrecord.vsix');
-    packageVsix(vsix);
     const codeServer = await startCodeServer({ stateDir, workspace, settings: quietWorkbenchSettings, vsix });
     try {
       const wb = await launchWorkbench(codeServer.workbenchUrl, join(stateDir, 'chromium'), isolatedEnv(stateDir), join(stateDir, 'shots'));
@@ -93,8 +91,15 @@ export async function activationSection(): Promise<boolean> {
   execFileSync('bash', ['scripts/e2e-setup.sh'], { cwd: root, stdio: 'inherit' });
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; main: string };
   console.log(`\n## Extension activation in code-server (VS Code's own figure: bundle load + synchronous activate()), ${RUNS} fresh starts\n`);
+  const packaged = mkdtempSync(join(tmpdir(), 'dxrecord-vsix-'));
   const runs: Run[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await measureOnce(manifest.name));
+  try {
+    const vsix = join(packaged, 'dxrecord.vsix');
+    packageVsix(vsix);
+    for (let i = 0; i < RUNS; i++) runs.push(await measureOnce(manifest.name, vsix));
+  } finally {
+    rmSync(packaged, { recursive: true, force: true });
+  }
   const row = (name: string, times: number[], label: string): string[] =>
     [name, times.join(', '), ms(summarize(times).median), ms(Math.max(...times)), label];
   const bundles = `${kib(statSync(join(root, manifest.main)).size)} entry, ${kib(statSync(join(root, FEATURES_BUNDLE)).size)} loaded after activation`;
