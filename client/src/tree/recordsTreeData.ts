@@ -152,7 +152,7 @@ export class RecordsTreeData {
         this.#matches(client, node.project.id, signal),
         this.#findRecords(client, node, undefined, signal),
       ]);
-      const shown = matched ? folders.filter((path) => [...matched].some((m) => m === path || m.startsWith(`${path}/`))) : folders;
+      const shown = matched ? folders.filter((path) => matched.has(path)) : folders;
       return {
         folders: shown.sort().map((path): ContainerNode => ({ kind: 'folder', key: `${node.project.id}:${path}`, project: node.project, path })),
         records: this.#recordNodes(node, page),
@@ -170,7 +170,7 @@ export class RecordsTreeData {
     return listed.folders;
   }
 
-  /** Under a filter, the folders of `project` holding a match (one search, all pages); else undefined. */
+  /** Under a filter, the folders of `project` holding a match or leading to one (one search, all pages); else undefined. */
   #matches(client: DxApiClient, project: string, signal?: AbortSignal): Promise<Set<string>> | undefined {
     if (!this.filter) return undefined;
     let matched = this.#matchedFolders.get(project);
@@ -188,7 +188,10 @@ export class RecordsTreeData {
     do {
       const input = { ...this.#search(project, '/', true), describe: { fields: { folder: true } }, limit: this.searchPageSize, ...(starting ? { starting } : {}) };
       const page = await client.call<{ results: { describe: { folder: string } }[]; next: unknown }>('/system/findDataObjects', input, { signal });
-      for (const r of page.results) folders.add(r.describe.folder);
+      for (const r of page.results) {
+        // The folder and every folder above it, so each level's filter is one lookup.
+        for (let folder = r.describe.folder; folder !== '/' && !folders.has(folder); folder = folder.slice(0, folder.lastIndexOf('/')) || '/') folders.add(folder);
+      }
       starting = page.next;
     } while (starting);
     return folders;
