@@ -2,6 +2,7 @@
 // bulk: the managed records of each project first, unkeyed ones only for files no record is keyed
 // to yet (adoption candidates). The CLI plans a whole tree with it, the editor one file.
 import type { DxApiClient } from '../apiClient';
+import { recordInput } from '../records/createRecord';
 import { findRecords, type LiveRecord } from './live';
 import { planRecords, type Plan, type RecordFile } from './plan';
 import { KEY_PROPERTY } from './root';
@@ -22,12 +23,13 @@ export interface LiveRecords {
 
 export async function lookupTree(tree: LocalTree, client: DxApiClient, signal?: AbortSignal): Promise<LiveRecords> {
   const { files, project } = tree;
-  const projects = project ? [project] : [...new Set(files.flatMap((file) => projectOf(file.text) ?? []))];
+  const fileProjects = files.map((file) => projectOf(file.text));
+  const projects = project ? [project] : [...new Set(fileProjects.flatMap((p) => p ?? []))];
   const managed: LiveRecord[] = [];
   for (const p of projects) managed.push(...(await findRecords(client, p, { managedOnly: true, signal })));
   const keyed = new Set(managed.map((r) => `${r.project}\0${r.properties[KEY_PROPERTY]}`));
-  const unkeyedProjects = new Set(files.flatMap((file) => {
-    const p = projectOf(file.text);
+  const unkeyedProjects = new Set(files.flatMap((file, i) => {
+    const p = fileProjects[i];
     // With a managed project, a file naming another one is refused by the plan, not looked up.
     return p && projects.includes(p) && !keyed.has(`${p}\0${file.key}`) ? [p] : [];
   }));
@@ -46,7 +48,7 @@ export async function planTree(tree: LocalTree, client: DxApiClient, prune: bool
 
 function projectOf(text: string): string | undefined {
   try {
-    const value = (JSON.parse(text.replace(/^\uFEFF/, '')) as { project?: unknown }).project;
+    const value = recordInput(text).project;
     return typeof value === 'string' ? value : undefined;
   } catch {
     return undefined;
