@@ -1,6 +1,7 @@
 // Command logic (create, describe, pull, update, close) against the emulator over real HTTP.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { jsonText } from '../../common/jsonText';
 import { validateRecord } from '../../server/src/engine/index';
 import { DxApiError } from '../../platform/src/errors';
 import { closeRecord } from '../../platform/src/records/closeRecord';
@@ -99,7 +100,7 @@ describe('record commands against the emulator', () => {
     assert.deepEqual([again.name, again.folder, again.hidden, again.details], ['pulled ✓', '/pull/deep', true, input.details]);
   });
 
-  it('creates a record whose details nest 10,000 levels deep, as the validator allows', async () => {
+  it('creates a record whose details nest 10,000 levels deep, as the validator allows, and pulls it back', async () => {
     const depth = 10_000;
     const text = `{"project": "${f.project}", "name": "deep", "details": {"d": ${'['.repeat(depth)}1${']'.repeat(depth)}}}`;
     const plan = ready(text);
@@ -112,6 +113,10 @@ describe('record commands against the emulator', () => {
       seen += 1;
     }
     assert.deepEqual([seen, level], [depth, 1]);
+    const pulled = await pullRecord(f.client, id, f.project);
+    assert.deepEqual(validateRecord(pulled.text).diagnostics, []);
+    assert.equal(pulled.text, `${jsonText(JSON.parse(pulled.text))}\n`, 'too deep to lay out: one line');
+    assert.equal(jsonText(JSON.parse(pulled.text).details), jsonText(stored.details));
   });
 
   it('computes the update diff of an open record and applies it until nothing differs', async () => {

@@ -1,5 +1,6 @@
 // Pull Record into File: a record's create input (what /record/new would need to make it again),
 // written so our own validator finds nothing to report.
+import { jsonText } from '../../../common/jsonText';
 import type { DxApiClient } from '../apiClient';
 import { describeRecord, type RecordDescription } from './describeRecord';
 
@@ -22,8 +23,14 @@ export function createInputFrom(record: PulledRecord): Record<string, unknown> {
   };
 }
 
+/** Laid out with 2 spaces; details too deep for V8's writer (it recurses) come out on one line instead. */
 export function createInputText(input: Record<string, unknown>): string {
-  return JSON.stringify(input, null, 2) + '\n';
+  try {
+    return JSON.stringify(input, null, 2) + '\n';
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return jsonText(input) + '\n';
+  }
 }
 
 export async function pullRecord(client: DxApiClient, id: string, project?: string, signal?: AbortSignal) {
