@@ -26,6 +26,11 @@ describe('pure emulator layers', () => {
   it('normalises and relates folder paths', () => {
     assert.equal(normalizeFolder('/a//b///'), '/a/b');
     assert.equal(normalizeFolder('///'), '/');
+    // Canonical paths come back as they are; anything else is rebuilt.
+    for (const canonical of ['/', '/a', '/a/b c']) assert.equal(normalizeFolder(canonical), canonical);
+    assert.equal(normalizeFolder('/a/'), '/a');
+    assert.equal(normalizeFolder('a/b'), '/a/b');
+    assert.equal(normalizeFolder(''), '/');
     assert.equal(parentFolder('/a/b'), '/a');
     assert.equal(parentFolder('/a'), '/');
     assert.equal(baseName('/a/b'), 'b');

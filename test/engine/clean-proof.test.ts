@@ -91,6 +91,8 @@ test('the schema sees the parsed record as the located pass gives it: a "__proto
   assertNotProven(`{"project": "${PROJECT}", "__proto__": {"name": "x"}}`, ['unknown-field']);
   assertNotProven(`{"project": "${PROJECT}", "__proto__": 1}`, ['unknown-field']);
   assertNotProven(`{"project": "${PROJECT}", "extra": []}`, ['unknown-field']);
+  // Names Object.prototype has are unknown keys like any other, whatever the schema's input is made of.
+  assertNotProven(`{"project": "${PROJECT}", "constructor": 1, "hasOwnProperty": {}, "toString": []}`, ['unknown-field', 'unknown-field', 'unknown-field']);
   assertNotProven(`{"project": "${PROJECT}", "properties": {"__proto__": 1}}`, ['property-value-not-string']);
   assertNotProven(`{"project": "${PROJECT}", "initializeFrom": {"project": "${PROJECT}", "__proto__": {"id": "${RECORD}"}}}`, ['type-mismatch', 'unknown-field']);
   assertNotProven(`{"project": "${PROJECT}", "details": 5}`, ['details-not-container']);

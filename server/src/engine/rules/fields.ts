@@ -103,20 +103,31 @@ const MAX_EDITS = 2;
 /** The real key an unknown key most likely meant: equal ignoring case, or within `maxEdits` edits. */
 export function nearMiss(key: string, candidates: readonly string[] = RECORD_FIELDS, maxEdits = MAX_EDITS): string | undefined {
   const lower = key.toLowerCase();
-  const exact = candidates.find((c) => c.toLowerCase() === lower);
-  if (exact) return exact;
+  const lowered = loweredOf(candidates);
+  const exact = lowered.indexOf(lower);
+  if (exact >= 0) return candidates[exact];
   let best: string | undefined;
   let bestDistance = maxEdits + 1;
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = lowered[i];
     // Lengths further apart than the edit budget cannot be near; skipping them keeps long keys cheap.
     if (Math.abs(c.length - lower.length) > maxEdits) continue;
-    const distance = editDistance(lower, c.toLowerCase(), bestDistance);
+    const distance = editDistance(lower, c, bestDistance);
     if (distance < bestDistance && distance < c.length) {
-      best = c;
+      best = candidates[i];
       bestDistance = distance;
     }
   }
   return best;
+}
+
+/** Candidate lists are mostly the engine's constant field and type lists: each is lowered once, not on every lookup. */
+const loweredLists = new WeakMap<readonly string[], readonly string[]>();
+
+function loweredOf(candidates: readonly string[]): readonly string[] {
+  let lowered = loweredLists.get(candidates);
+  if (!lowered) loweredLists.set(candidates, (lowered = candidates.map((c) => c.toLowerCase())));
+  return lowered;
 }
 
 function unknownKey(report: Report, prop: PropNode, allowed: readonly string[], where: string): void {

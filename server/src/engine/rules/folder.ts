@@ -8,7 +8,8 @@ import { quote } from './ids';
 function folderProblem(path: string): string | undefined {
   if (!path.startsWith('/')) return `Folder ${quote(path)} must be a full path starting with "/", e.g. ${quote('/' + path)}.`;
   if (CONTROL_CHAR.test(path)) return `Folder ${quote(path)} contains a control character (tab, line break…); folder names cannot.`;
-  const dots = path.split('/').find((s) => s === '.' || s === '..');
+  // Only a path with "/." can have such a segment; most have none to split for.
+  const dots = path.includes('/.') ? path.split('/').find((s) => s === '.' || s === '..') : undefined;
   if (dots) return `Folder ${quote(path)} has a "${dots}" segment; the platform does not resolve relative paths. Write the full path.`;
   return undefined;
 }

@@ -21,13 +21,13 @@ function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 
+/** The class of a string with the ID shape, else undefined. */
 function idClass(value: string): string | undefined {
   return ID_SHAPE.exec(value)?.[1];
 }
 
-/** Why a string is not an ID, in words; undefined when it has the ID shape. */
-function idShapeProblem(value: string): string | undefined {
-  if (ID_SHAPE.test(value)) return undefined;
+/** Why a string without the ID shape is not an ID, in words. */
+function idShapeProblem(value: string): string {
   const dash = value.indexOf('-');
   if (dash <= 0) return `${quote(value)} is not an ID: an ID is a class such as "project", a dash, and 24 letters or digits`;
   const cls = value.slice(0, dash);
@@ -90,12 +90,11 @@ function wanted(classes: readonly string[]): string {
  */
 function checkIdValue(report: Report, label: string, node: ScalarNode, classes: readonly string[]): boolean {
   const value = String(node.value);
-  const problem = idShapeProblem(value);
-  if (problem) {
-    report.error('invalid-id', `${label}: ${problem} (expected ${wanted(classes)}).`, node);
+  const cls = idClass(value);
+  if (cls === undefined) {
+    report.error('invalid-id', `${label}: ${idShapeProblem(value)} (expected ${wanted(classes)}).`, node);
     return false;
   }
-  const cls = idClass(value)!;
   if (!classes.includes(cls)) {
     report.error('wrong-id-class', `${label} must be ${wanted(classes)}, but ${quote(value)} is a "${cls}" ID.`, node);
     return false;
