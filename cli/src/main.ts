@@ -11,6 +11,7 @@ import { expandPaths, readRecord, STDIN_PATH } from './inputs';
 import { jsonDocument, summarize, textLines, textSummary, type FileResult } from './output';
 import type * as Records from './records';
 import { RECORDS_COMMANDS } from './recordsArgs';
+import { writeStdout } from './stdout';
 import { schemasByFolder } from './typeSchemas';
 
 const EXIT_OK = 0;
@@ -47,7 +48,7 @@ function validate(command: ValidateCommand): number {
   }
   for (const u of unreadable) process.stderr.write(`dxrecord: cannot read ${u.path}: ${u.reason}\n`);
   const summary = summarize(results);
-  process.stdout.write(command.format === 'json' ? jsonDocument(results, summary, command.quiet) : output + textSummary(summary));
+  writeStdout(command.format === 'json' ? jsonDocument(results, summary, command.quiet) : output + textSummary(summary));
   if (unreadable.length > 0) return EXIT_USAGE;
   return summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
 }
@@ -63,7 +64,7 @@ function isFolder(path: string): boolean {
 export function run(argv: readonly string[]): number {
   const args = parseArgs(argv);
   if (args.kind === 'help') {
-    process.stdout.write(USAGE);
+    writeStdout(USAGE);
     return EXIT_OK;
   }
   if (args.kind === 'usage-error') {
@@ -73,13 +74,7 @@ export function run(argv: readonly string[]): number {
   return validate(args);
 }
 
-// A reader that stops early (`dxrecord validate … | head`) closes the pipe: not an error of ours.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code !== 'EPIPE') throw err;
-  process.exit();
-});
-
-// exitCode rather than exit(): piped stdout must drain before the process ends.
+// exitCode rather than exit(): the records commands write through process.stdout, which must drain first.
 const argv = process.argv.slice(2);
 // The records commands load on demand: what they alone need (the platform client, crypto,
 // readline) would otherwise be loaded before every `validate`.

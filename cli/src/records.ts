@@ -26,6 +26,12 @@ const EXIT_CHANGES = 3;
 
 class UsageError extends Error {}
 
+// A reader that stops early (`dxrecord plan … | head`) closes the pipe: not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit();
+});
+
 export async function runRecords(argv: readonly string[]): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(RECORDS_USAGE);

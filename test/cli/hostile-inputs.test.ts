@@ -164,3 +164,28 @@ test('a reader that stops early (| head) ends the CLI quietly with its own exit 
   assert.equal(stderr, '');
   assert.equal(code, 0);
 });
+
+test('a full non-blocking pipe on standard output is waited for: the whole report arrives', () => {
+  writeIn(dir, 'warnings.dxrecord.json', MANY_ERROR_KINDS['link-target-malformed'](MANY_ERRORS));
+  const expected = runCli(dir, ['validate', 'warnings.dxrecord.json']).stdout;
+  assert.ok(Buffer.byteLength(expected) > 1 << 20, 'the report must be far larger than a pipe holds');
+  // Node cannot make a child's stdout non-blocking, Python can: the reader starts late, so the CLI meets a full pipe.
+  const reader = `
+import fcntl, os, subprocess, sys, time
+r, w = os.pipe()
+fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)
+child = subprocess.Popen(sys.argv[1:], stdout=w)
+os.close(w)
+time.sleep(0.3)
+out = b''
+while True:
+    chunk = os.read(r, 65536)
+    if not chunk:
+        break
+    out += chunk
+sys.stdout.buffer.write(out)
+sys.exit(child.wait())
+`;
+  const out = execFileSync('python3', ['-c', reader, process.execPath, CLI, 'validate', 'warnings.dxrecord.json'], { cwd: dir, maxBuffer: 1 << 28 }).toString();
+  assert.equal(out, expected);
+});
