@@ -5,6 +5,8 @@
 // Only the proof of "no diagnostic of any severity" is taken from here; a record that is not proven
 // clean goes through validateRecord, which says what is wrong and where. Each check below stands
 // for what the located pass would otherwise find first.
+// The loops here are indexed: they run cold, in the interpreter, where for-of pays for an
+// iterator call per element.
 
 import { BUILT_FIELDS } from './collect';
 import type { ObjectNode, ValueNode } from './model';
@@ -57,7 +59,9 @@ function isPlainObject(value: unknown): value is Plain {
  */
 function keysIfLinksClean(record: Plain): number {
   let keys = 0;
-  for (const field of Object.keys(record)) {
+  const fields = Object.keys(record);
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f];
     const inside = keysInside(record[field], field === 'details');
     if (inside < 0) return -1;
     keys += 1 + inside;
@@ -73,7 +77,10 @@ function keysInside(root: unknown, links: boolean): number {
   while (pending.length > 0) {
     const value = pending.pop()!;
     if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === 'object' && item !== null) pending.push(item);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'object' && item !== null) pending.push(item);
+      }
       continue;
     }
     const object = value as Plain;
@@ -84,8 +91,8 @@ function keysInside(root: unknown, links: boolean): number {
       if (names.length !== 1 || typeof target !== 'string' || !isDataObjectId(target) || !inIdAlphabet(target)) return -1;
       continue;
     }
-    for (const name of names) {
-      const member = object[name];
+    for (let i = 0; i < names.length; i++) {
+      const member = object[names[i]];
       if (typeof member === 'object' && member !== null) pending.push(member);
     }
   }
@@ -132,8 +139,12 @@ function treeOf(value: unknown): ValueNode {
     const [plain, node] = work.pop()!;
     if (node.type === 'object') {
       const object = plain as Plain;
-      for (const key of Object.keys(object)) node.props.push({ key, keyOffset: 0, keyLength: 0, value: child(object[key]) });
-    } else if (node.type === 'array') for (const member of plain as unknown[]) node.items.push(child(member));
+      const keys = Object.keys(object);
+      for (let i = 0; i < keys.length; i++) node.props.push({ key: keys[i], keyOffset: 0, keyLength: 0, value: child(object[keys[i]]) });
+    } else if (node.type === 'array') {
+      const members = plain as unknown[];
+      for (let i = 0; i < members.length; i++) node.items.push(child(members[i]));
+    }
   }
   return root;
 }
@@ -153,7 +164,9 @@ function topLevelNode(record: Plain): ObjectNode {
  */
 function schemaInput(record: Plain): Plain {
   const input: Plain = Object.hasOwn(record, '__proto__') ? Object.create(null) : {};
-  for (const key of Object.keys(record)) {
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const value = record[key];
     input[key] = BUILT_FIELDS.has(key) || typeof value !== 'object' || value === null ? value : Array.isArray(value) ? [] : {};
   }
