@@ -12,7 +12,6 @@ const entries = {
   clientFeatures: 'client/src/features.ts',
   server: 'server/src/main.ts',
   validationWorker: 'server/src/lsp/validationWorker.ts',
-  stdinWorker: 'server/src/lsp/stdinWorker.ts',
   cliMain: 'cli/src/main.ts',
   emulator: 'emulator/src/main.ts',
 };

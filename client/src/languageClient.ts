@@ -1,8 +1,6 @@
-// Starts the dxrecord language server (dist/server.js) for files in the `dxrecord` language, saved
-// or untitled, and keeps it told about the `dxrecord` settings section and about changes to team
-// type schemas (`.dxrecord/types/<TypeName>.schema.json`), which it also checks. Over stdio: there
-// the server reads and parses messages on a thread of its own, so a large didOpen holds up no
-// request (over IPC, Node parses every message on the server's main thread).
+// Starts the dxrecord language server (dist/server.js, over IPC) for files in the `dxrecord`
+// language, saved or untitled, and keeps it told about the `dxrecord` settings section and about
+// changes to team type schemas (`.dxrecord/types/<TypeName>.schema.json`), which it also checks.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
@@ -13,7 +11,7 @@ const TYPE_SCHEMAS = '**/.dxrecord/types/*.schema.json';
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const typeSchemaWatcher = vscode.workspace.createFileSystemWatcher(TYPE_SCHEMAS);
   context.subscriptions.push(typeSchemaWatcher);
-  const serverOptions: ServerOptions = { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.stdio };
+  const serverOptions: ServerOptions = { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.ipc };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: LANGUAGE_ID, scheme: 'file' },

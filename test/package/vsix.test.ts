@@ -62,14 +62,12 @@ test('the .vsix is under 1 MB', () => {
 
 test('the .vsix holds exactly the manifest, the bundles, the README and its images, and the files the manifest names', () => {
   // The entry loads the features bundle by path, the client starts dist/server.js by path, and the
-  // server its validation worker (and, under --stdio, its stdin reader), so all are needed although
-  // the manifest names none of them.
+  // server its validation worker, so all are needed although the manifest names none of them.
   const needed = [
     manifest.main.replace(/^\.\//, ''),
     FEATURES_BUNDLE,
     'dist/server.js',
     'dist/validationWorker.js',
-    'dist/stdinWorker.js',
     manifest.icon,
     ...referencedFiles(manifest.contributes),
     ...readmeImages(),
