@@ -54,7 +54,7 @@ function didOpenEncodeMs(uri: string, text: string): number {
   return timedMs(() => Buffer.from(JSON.stringify(message), 'utf8'));
 }
 
-/** What the server does with a message's bytes before any of our code runs (on its stdin reader thread): the bytes to a string, then JSON.parse. */
+/** What vscode-jsonrpc does with a message on the server's main thread before any of our code runs: the bytes to a string, then JSON.parse. */
 function didOpenParseMs(uri: string, text: string): number {
   const message = Buffer.from(JSON.stringify(didOpenMessage(uri, text)));
   return timedMs(() => JSON.parse(message.toString('utf8')));
