@@ -14,8 +14,15 @@ import { NICER_BY, type ValidationJob } from './validationWorkers';
 const port = parentPort;
 if (!port) throw new Error('validationWorker.js runs only as a worker thread');
 // The thread that answers requests comes first when they compete for a core (see NICER_BY). Only
-// on Linux is a nice value per thread; elsewhere this would lower the whole server.
-if (process.platform === 'linux') setPriority(Math.min(getPriority() + NICER_BY, 19));
+// on Linux is a nice value per thread; elsewhere this would lower the whole server. A sandbox that
+// refuses it leaves the worker as it is: checks still run.
+if (process.platform === 'linux') {
+  try {
+    setPriority(Math.min(getPriority() + NICER_BY, 19));
+  } catch {
+    // Same priority as the main thread.
+  }
+}
 port.on('message', ({ text, types }: ValidationJob) => {
   const indexed = text.length > INDEX_FROM_OFFSET;
   const result = validateRecord(text, { types, objects: indexed });
