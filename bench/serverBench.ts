@@ -32,8 +32,8 @@ export interface LoadResult {
   loaded: Latency;
   /** The loaded window without its first request, the one sent right behind both didOpens. */
   afterFirst: Latency;
-  /** Per heavy document: its size, its diagnostics publications during the window, in process the engine's time and the JSON-RPC parse of its didOpen. */
-  heavy: { label: string; chars: number; publications: number; engineMs: number; didOpenParseMs: number }[];
+  /** Per heavy document: its size, its diagnostics publications during the window, in process the engine's time and the JSON-RPC encoding and parse of its didOpen. */
+  heavy: { label: string; chars: number; publications: number; engineMs: number; didOpenEncodeMs: number; didOpenParseMs: number }[];
 }
 
 /** In process, after one warm-up run. */
@@ -44,9 +44,19 @@ function timedMs(run: () => unknown): number {
   return performance.now() - start;
 }
 
+function didOpenMessage(uri: string, text: string): unknown {
+  return { jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dxrecord', version: 1, text } } };
+}
+
+/** What vscode-jsonrpc's writer does with a message in the client before its first byte is sent: JSON.stringify, then the bytes. */
+function didOpenEncodeMs(uri: string, text: string): number {
+  const message = didOpenMessage(uri, text);
+  return timedMs(() => Buffer.from(JSON.stringify(message), 'utf8'));
+}
+
 /** What vscode-jsonrpc does with a message on the server's main thread before any of our code runs: the bytes to a string, then JSON.parse. */
 function didOpenParseMs(uri: string, text: string): number {
-  const message = Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'dxrecord', version: 1, text } } }));
+  const message = Buffer.from(JSON.stringify(didOpenMessage(uri, text)));
   return timedMs(() => JSON.parse(message.toString('utf8')));
 }
 
@@ -57,6 +67,7 @@ export async function benchRequestsUnderLoad(): Promise<LoadResult> {
     { label: '100,000 errors', uri: 'file:///bench/errors.dxrecord.json', text: ERRORS_DOC },
   ];
   const engineMs = heavy.map(({ text }) => timedMs(() => validateRecord(text)));
+  const encodeMs = heavy.map(({ uri, text }) => didOpenEncodeMs(uri, text));
   const parseMs = heavy.map(({ uri, text }) => didOpenParseMs(uri, text));
   const session = await LspTestClient.start({ settings: { validation: { debounceMs: DEBOUNCE_MS } } });
   try {
@@ -88,7 +99,7 @@ export async function benchRequestsUnderLoad(): Promise<LoadResult> {
       idle: latency(idle),
       loaded: latency(loaded),
       afterFirst: latency(loaded.slice(1)),
-      heavy: heavy.map((doc, i) => ({ label: doc.label, chars: doc.text.length, publications: count(doc.uri), engineMs: engineMs[i], didOpenParseMs: parseMs[i] })),
+      heavy: heavy.map((doc, i) => ({ label: doc.label, chars: doc.text.length, publications: count(doc.uri), engineMs: engineMs[i], didOpenEncodeMs: encodeMs[i], didOpenParseMs: parseMs[i] })),
     };
   } finally {
     await session.stop();

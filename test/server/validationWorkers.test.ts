@@ -1,14 +1,15 @@
 // The worker pool behind the server's validation, with the bundled worker (build first): results
 // equal the engine's in process (a large text's objects the visitor's), an aborted run ends its
-// worker, and runs beyond the limit queue.
+// worker, runs beyond the limit queue, and on Linux a worker yields a core to the main thread.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { validateRecord } from '../../server/src/engine';
 import { INDEX_FROM_OFFSET } from '../../server/src/languageService/objectIndex';
 import { layoutByVisit, type VisitorLayout } from '../../server/src/languageService/visitorLayout';
 import { publishable } from '../../server/src/lsp/publication';
-import { ValidationWorkers } from '../../server/src/lsp/validationWorkers';
+import { NICER_BY, ValidationWorkers } from '../../server/src/lsp/validationWorkers';
 import { largeRecord, pathologicalRecord, PROJECT } from './records';
 
 const workers = new ValidationWorkers(resolve(__dirname, '../../dist/validationWorker.js'));
@@ -73,4 +74,14 @@ test('more runs than may run at once all complete; an aborted queued run never s
   const results = await Promise.all(runs);
   assert.equal(results[6], undefined);
   results.slice(0, 6).forEach((result, i) => assert.match(result?.diagnostics[0].message ?? '', new RegExp(`"key${i}"`)));
+});
+
+test('on Linux a worker thread runs nicer than the main thread by NICER_BY', { skip: process.platform !== 'linux' }, async () => {
+  await workers.validate(largeRecord(1000), never);
+  // Field 19 of /proc/<pid>/task/<tid>/stat, counted after the parenthesized command name.
+  const niceOf = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+  const main = niceOf(String(process.pid));
+  const expected = Math.min(main + NICER_BY, 19);
+  assert.notEqual(expected, main, 'the test process is already as nice as can be');
+  assert.ok(readdirSync('/proc/self/task').some((tid) => niceOf(tid) === expected), `no thread at nice ${expected}`);
 });

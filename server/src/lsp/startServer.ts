@@ -30,6 +30,13 @@ import { isExcluded, normalizeSettings } from './settings';
 import { ValidationScheduler } from './validationScheduler';
 import { ValidationWorkers } from './validationWorkers';
 
+/**
+ * Turns of the event loop a request takes from its bytes to its answer: vscode-jsonrpc decodes it,
+ * handles it and writes the answer each on a turn of its own (setImmediate). Background work that
+ * yields only one turn per step would let each step run ahead of every hop of a request.
+ */
+const REQUEST_TURNS = 3;
+
 export interface ServerOptions {
   /** The bundled validation worker (dist/validationWorker.js). */
   workerScript: string;
@@ -153,10 +160,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!(await timing.untilDue(uri, signal)) || !isCurrent(uri, version)) return;
     publish(uri, result.published, version);
     // The platform checks first decode the string table and the links, then list the links for the
-    // lookup: a 5 MB record's 21,000 links take each step several ms. Each gets a turn of its own,
-    // so queued requests are answered in between, and an edit already queued skips the checks.
+    // lookup: a 5 MB record's 21,000 links take each step several ms. Each waits REQUEST_TURNS
+    // turns, so queued requests are answered in between, and an edit already queued skips the checks.
     const stillCurrent = async () => {
-      await nextTurn();
+      for (let turn = 0; turn < REQUEST_TURNS; turn++) await nextTurn();
       return !signal.aborted && isCurrent(uri, version);
     };
     if (!(await stillCurrent())) return;

@@ -15,6 +15,14 @@ export interface ValidationJob {
 
 const MAX_RUNNING = 4;
 
+/**
+ * How much nicer than the main thread a worker runs, on Linux (where a nice value is per thread).
+ * Two large documents keep two workers busy, so on two cores the main thread would wait its turn
+ * behind them for a core; this way it wins. More would starve validation when other processes
+ * load the machine.
+ */
+export const NICER_BY = 5;
+
 export class ValidationWorkers {
   private warm: Worker | undefined;
   private readonly running = new Set<Worker>();
