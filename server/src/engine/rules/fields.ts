@@ -68,15 +68,20 @@ export function pathLabel(segments: string[]): string {
   return label;
 }
 
+/** editDistance's rows, kept between calls: a file with 100,000 unknown keys asks a million times. */
+let scratch = [new Uint32Array(32), new Uint32Array(32), new Uint32Array(32)];
+
 /**
  * Edit distance with transpositions, for "did you mean" on unknown keys, over three rolling rows;
- * gives up (returns `limit`) once every cell of a row has reached `limit`.
+ * gives up (returns `limit`) once every cell of a row has reached `limit`. Every cell read was
+ * written earlier in the same call, so the reused rows need no clearing.
  */
 function editDistance(a: string, b: string, limit: number): number {
   const n = b.length;
-  let before = new Uint32Array(n + 1);
-  let prev = new Uint32Array(n + 1);
-  let row = new Uint32Array(n + 1);
+  if (scratch[0].length <= n) scratch = [new Uint32Array(2 * n + 2), new Uint32Array(2 * n + 2), new Uint32Array(2 * n + 2)];
+  let before = scratch[0];
+  let prev = scratch[1];
+  let row = scratch[2];
   for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const ca = a.charCodeAt(i - 1);
