@@ -75,7 +75,8 @@ export function decodeRecordBytes(bytes: Uint8Array): DecodedText {
     return { problem: { offset: 0, length: 0, message: `The file holds binary data (a zero byte at byte ${at}), not JSON text: a record file is UTF-8 text.` } };
   }
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  if (isUtf8(body)) return { text };
+  // Bytes that are not UTF-8 decode to U+FFFD; only a text holding one needs the bytes checked.
+  if (!text.includes('\uFFFD') || isUtf8(body)) return { text };
   const bad = firstInvalidByte(body);
   const at = bad + bytes.length - body.length;
   const offset = Buffer.from(body.buffer, body.byteOffset, bad).toString('utf8').length;

@@ -52,6 +52,14 @@ test('invalid UTF-8 is an encoding-invalid error at the bad byte, as the editor 
   assert.deepEqual(d.range, { start: { line: 1, character: 13 }, end: { line: 1, character: 14 } });
 });
 
+test('U+FFFD written as UTF-8 is a character like any other; a bad byte after it is still found', () => {
+  const clean = Buffer.from(`{"project": "${PROJECT}", "name": "lost \uFFFD sign"}`);
+  assert.ok(clean.includes(Buffer.from([0xef, 0xbf, 0xbd])), 'the file holds the character itself, not an escape');
+  assert.deepEqual(diagnosticsOf('replacement.dxrecord.json', clean), { code: 0, diagnostics: [] });
+  const both = Buffer.concat([clean.subarray(0, -2), Buffer.from([0xe9]), Buffer.from('"}')]);
+  assert.deepEqual(diagnosticsOf('replacement-and-bad.dxrecord.json', both).diagnostics.map((d) => d.code), ['encoding-invalid']);
+});
+
 for (const bigEndian of [false, true]) {
   const order = bigEndian ? 'BE' : 'LE';
   test(`UTF-16 ${order} with a BOM is said to be UTF-16, and its content is still checked`, () => {

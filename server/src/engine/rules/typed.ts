@@ -131,8 +131,23 @@ function mapError(out: TypeReport, part: CheckedPart, err: ErrorObject, entry: S
 }
 
 /** `Assetbundle`, `Dataset `: one edit or only case away from a built-in type, so its checks never ran. */
+/**
+ * A team's own type names recur in every record of a folder: each is compared with the built-in
+ * names once. Bounded, since an editor session sees every prefix of a name being typed.
+ */
+const nearMissByName = new Map<string, string | undefined>();
+const NEAR_MISS_MEMO = 1000;
+
+function builtInNearMiss(name: string): string | undefined {
+  if (nearMissByName.has(name)) return nearMissByName.get(name);
+  if (nearMissByName.size >= NEAR_MISS_MEMO) nearMissByName.clear();
+  const builtIn = nearMiss(name, BUILT_IN_TYPE_NAMES, 1);
+  nearMissByName.set(name, builtIn);
+  return builtIn;
+}
+
 function nearMissType(report: Report, entry: ScalarNode & { value: string }): void {
-  const builtIn = nearMiss(entry.value, BUILT_IN_TYPE_NAMES, 1);
+  const builtIn = builtInNearMiss(entry.value);
   if (!builtIn) return;
   report.warning(
     'type-name-near-miss',
