@@ -130,15 +130,17 @@ function mapError(out: TypeReport, part: CheckedPart, err: ErrorObject, entry: S
   out.add('type-details-invalid', 'error', `\`${label}\` ${err.message ?? 'breaks the schema'}${constant}${allowed} (${by}${what ? `: ${what}` : ''}).`, site ?? part.anchor);
 }
 
-/** `Assetbundle`, `Dataset `: one edit or only case away from a built-in type, so its checks never ran. */
 /**
  * A team's own type names recur in every record of a folder: each is compared with the built-in
  * names once. Bounded, since an editor session sees every prefix of a name being typed.
  */
 const nearMissByName = new Map<string, string | undefined>();
 const NEAR_MISS_MEMO = 1000;
+/** A name more than one character longer than every built-in one is no near miss (nor kept in the memo). */
+const NEAR_MISS_MAX_LENGTH = Math.max(...BUILT_IN_TYPE_NAMES.map((name) => name.length)) + 1;
 
 function builtInNearMiss(name: string): string | undefined {
+  if (name.length > NEAR_MISS_MAX_LENGTH) return undefined;
   if (nearMissByName.has(name)) return nearMissByName.get(name);
   if (nearMissByName.size >= NEAR_MISS_MEMO) nearMissByName.clear();
   const builtIn = nearMiss(name, BUILT_IN_TYPE_NAMES, 1);
@@ -146,6 +148,7 @@ function builtInNearMiss(name: string): string | undefined {
   return builtIn;
 }
 
+/** `Assetbundle`, `Dataset `: one edit or only case away from a built-in type, so its checks never ran. */
 function nearMissType(report: Report, entry: ScalarNode & { value: string }): void {
   const builtIn = builtInNearMiss(entry.value);
   if (!builtIn) return;
