@@ -31,16 +31,18 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 const validate = () => runCli(dir, ['validate', '.'], undefined, join(dist, 'cli.js'));
 const cacheFiles = () => readdirSync(dist).filter((name) => name.endsWith('.cache'));
+const bundleHash = () => createHash('sha256').update(readFileSync(CLI_BUNDLE)).digest('hex').slice(0, 16);
+/** The cache's name for this bundle, Node version and architecture. */
+const cacheName = () => `cliMain.${bundleHash()}.${process.version}-${process.arch}.cache`;
 
 function assertSameAnswer(run: CliRun): void {
   assert.deepEqual({ code: run.code, stdout: run.stdout, stderr: run.stderr }, { code: expected.code, stdout: expected.stdout, stderr: expected.stderr });
 }
 
 test('the cache is named for the bundle it was built with, the Node version and the architecture', () => {
-  const hash = createHash('sha256').update(readFileSync(CLI_BUNDLE)).digest('hex').slice(0, 16);
-  assert.ok(readFileSync(CLI, 'utf8').includes(JSON.stringify(hash)), 'dist/cli.js names the cache for the bundle beside it');
+  assert.ok(readFileSync(CLI, 'utf8').includes(JSON.stringify(bundleHash())), 'dist/cli.js names the cache for the bundle beside it');
   assertSameAnswer(validate());
-  assert.deepEqual(cacheFiles(), [`cliMain.${hash}.${process.version}-${process.arch}.cache`]);
+  assert.deepEqual(cacheFiles(), [cacheName()]);
 });
 
 test('a run with a cache uses it as it is; a broken one is replaced, with the same answer', () => {
@@ -56,10 +58,9 @@ test('a run with a cache uses it as it is; a broken one is replaced, with the sa
 
 test('a cache that cannot be read or written changes nothing and leaves nothing behind', () => {
   for (const name of cacheFiles()) rmSync(join(dist, name));
-  const hash = createHash('sha256').update(readFileSync(CLI_BUNDLE)).digest('hex').slice(0, 16);
   // A folder where the cache file would go: reading it fails, and so does renaming the new cache onto it.
-  mkdirSync(join(dist, `cliMain.${hash}.${process.version}-${process.arch}.cache`));
+  mkdirSync(join(dist, cacheName()));
   assertSameAnswer(validate());
   assertSameAnswer(validate());
-  assert.deepEqual(readdirSync(dist).sort(), ['cli.js', 'cliMain.js', `cliMain.${hash}.${process.version}-${process.arch}.cache`].sort());
+  assert.deepEqual(readdirSync(dist).sort(), ['cli.js', 'cliMain.js', cacheName()].sort());
 });
