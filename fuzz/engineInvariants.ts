@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { recordDiagnostics, validateRecord, type Position, type RecordDiagnostic } from '../server/src/engine';
-import { layoutByVisit, layoutFromEngine } from '../server/src/languageService/visitorLayout';
+import { layoutByVisit, layoutFromEngine, unlessTooDeep } from '../server/src/languageService/visitorLayout';
 
 export type EngineInvariant =
   | 'no-throw'
@@ -76,14 +76,9 @@ export function checkEngine(text: string): EngineCheck {
 
 /** What completion locates the cursor with, taken from the engine's objects, must be a visit's. */
 function objectsMismatch(text: string): string | undefined {
-  let visited;
-  try {
-    visited = layoutByVisit(text);
-  } catch (err) {
-    // Nesting deeper than the visitor's recursion: the server sends no layout then.
-    if (err instanceof RangeError) return undefined;
-    throw err;
-  }
+  // Nesting deeper than the visitor's recursion: the server sends no layout then.
+  const visited = unlessTooDeep(() => layoutByVisit(text));
+  if (!visited) return undefined;
   const taken = layoutFromEngine(text, validateRecord(text, { objects: true }).objects!);
   if (taken && !isDeepStrictEqual(taken, visited)) return `taken from the engine: ${JSON.stringify(taken)}; a visit: ${JSON.stringify(visited)}`;
   return undefined;

@@ -19,6 +19,16 @@ export interface VisitorLayout {
   tails: readonly (readonly PathSegment[])[];
 }
 
+/** What `read` gives, or undefined when the visitor's recursion cannot read the text (nesting thousands deep). */
+export function unlessTooDeep<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 /** From the engine's layout of this very text when there is one. */
 export function visitorLayout(text: string, engine?: ObjectLayout): VisitorLayout {
   return (engine && layoutFromEngine(text, engine)) ?? layoutByVisit(text);

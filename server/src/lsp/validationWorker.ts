@@ -5,9 +5,8 @@
 import { getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { validateRecord } from '../engine';
-import type { ObjectLayout } from '../engine/types';
 import { INDEX_FROM_OFFSET } from '../languageService/objectIndex';
-import { visitorLayout, type VisitorLayout } from '../languageService/visitorLayout';
+import { unlessTooDeep, visitorLayout } from '../languageService/visitorLayout';
 import { packResult } from './resultTransfer';
 import { NICER_BY, type ValidationJob } from './validationWorkers';
 
@@ -26,16 +25,7 @@ if (process.platform === 'linux') {
 port.on('message', ({ text, types }: ValidationJob) => {
   const indexed = text.length > INDEX_FROM_OFFSET;
   const result = validateRecord(text, { types, objects: indexed });
-  const { packed, transfer } = packResult(result, indexed ? layoutOf(text, result.objects) : undefined);
+  // No layout for a text too deep for the visitor: the check still stands.
+  const { packed, transfer } = packResult(result, indexed ? unlessTooDeep(() => visitorLayout(text, result.objects)) : undefined);
   port.postMessage(packed, transfer);
 });
-
-/** None when the visitor's recursion cannot read the text (nesting thousands deep): the check still stands. */
-function layoutOf(text: string, objects: ObjectLayout | undefined): VisitorLayout | undefined {
-  try {
-    return visitorLayout(text, objects);
-  } catch (error) {
-    if (error instanceof RangeError) return undefined;
-    throw error;
-  }
-}
